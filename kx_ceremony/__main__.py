@@ -1,0 +1,3 @@
+from kx_ceremony.cli import main
+
+raise SystemExit(main())

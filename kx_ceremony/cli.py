@@ -1,0 +1,131 @@
+"""The ``kx-ceremony`` command line (see CLI.md): parse, call a service, print.
+
+Exit status: 0 done; 2 the user's input or file is wrong (one line on stderr saying
+what, where and what to do); 1 an unexpected failure (one line naming the log file).
+A traceback never reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from kx_ceremony import APP_NAME, __version__
+from kx_ceremony.commands import COMMAND_MODULES
+from kx_ceremony.commands.common import Context
+from kx_ceremony.core.errors import StoreError, UserError
+from kx_ceremony.core.logs import setup_logging
+
+log = logging.getLogger("kx_ceremony.cli")
+
+EXIT_OK, EXIT_FAILURE, EXIT_USER = 0, 1, 2
+
+_ARGPARSE_MESSAGES: list[tuple[str, Callable[[re.Match[str]], str]]] = [
+    (r"the following arguments are required: (.+)", lambda m: f"thiếu tham số bắt buộc: {m[1]}"),
+    (
+        r"argument (\S+): invalid int value: '(.*)'",
+        lambda m: f"tham số {m[1]}: «{m[2]}» không phải số nguyên",
+    ),
+    (
+        r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)",
+        lambda m: f"«{m[2]}» không phải lựa chọn hợp lệ cho {m[1]} (chọn một trong: {m[3]})",
+    ),
+    (r"argument (\S+): expected one argument", lambda m: f"tham số {m[1]} cần một giá trị"),
+    (r"unrecognized arguments: (.+)", lambda m: f"không hiểu tham số: {m[1]}"),
+    (r"argument (\S+): (.+)", lambda m: f"tham số {m[1]}: {m[2]}"),
+]
+
+
+def _translate_argparse(message: str) -> str:
+    for pattern, render in _ARGPARSE_MESSAGES:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return render(match)
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes become one Vietnamese line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UserError(
+            f"Lệnh không hợp lệ: {_translate_argparse(message)}. Xem «kx-ceremony --help»."
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kx-ceremony",
+        description=f"{APP_NAME}: chuẩn bị lễ trao tặng khen thưởng. Không có lệnh thì mở cửa sổ.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="tệp kho dữ liệu SQLite hoặc địa chỉ SQLAlchemy (mặc định: biến KX_CEREMONY_DB, "
+        "hoặc tệp trong thư mục dữ liệu của người dùng)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def _configure_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A stream that cannot be reconfigured keeps its encoding.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
+def _fail(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_output()
+    log_path = setup_logging()
+    ctx: Context | None = None
+    try:
+        args = build_parser().parse_args(argv)
+        ctx = Context(db=args.db)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from kx_ceremony.commands.gui import run_gui
+
+            return run_gui(args, ctx)
+        return handler(args, ctx) or EXIT_OK
+    except UserError as exc:
+        log.info("refused: %s", exc.message)
+        _fail(exc.message)
+        return EXIT_USER
+    except StoreError as exc:
+        log.error("store error: %s", exc.message, exc_info=exc.__cause__ is not None)
+        _fail(f"{exc.message} Chi tiết trong tệp nhật ký: {log_path}")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        _fail("Đã dừng theo yêu cầu; việc đang làm dở không được lưu.")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException:  # Exception, and pyo3's PanicException which is not one
+        log.exception("unexpected failure (argv=%r)", argv if argv is not None else sys.argv[1:])
+        _fail(f"Lỗi không mong đợi; đã ghi chi tiết vào tệp nhật ký: {log_path}")
+        return EXIT_FAILURE
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(sys.argv[1:] or ["gui"])

@@ -1,0 +1,51 @@
+"""`check`, `backup`, `restore`: each prints a one-line verdict."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kx_ceremony.commands.common import Context
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.safety import backup_store, check_store, restore_store
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="kiểm tra tính toàn vẹn của kho dữ liệu")
+    check.set_defaults(handler=cmd_check)
+    backup = commands.add_parser("backup", help="sao lưu kho dữ liệu (bản sao đã kiểm tra)")
+    backup.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="tệp sao lưu"
+    )
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", help="khôi phục kho dữ liệu từ một bản sao lưu")
+    restore.add_argument("file", type=Path, metavar="FILE", help="tệp sao lưu")
+    restore.set_defaults(handler=cmd_restore)
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    result = check_store(ctx.db)
+    if not result.ok:
+        more = f" (và {len(result.problems) - 1} lỗi khác)" if len(result.problems) > 1 else ""
+        raise UserError(
+            f"Kho dữ liệu {result.path} bị hỏng: {result.problems[0]}{more}. "
+            "Hãy khôi phục từ bản sao lưu gần nhất (lệnh restore)."
+        )
+    print(
+        f"Kho dữ liệu tốt: {result.path} (lược đồ {result.revision or 'trống'}, "
+        f"{result.ceremonies} buổi lễ, {result.honourees} người/tập thể)."
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    written = backup_store(ctx.db, args.output)
+    print(f"Đã sao lưu và kiểm tra: {written}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    kept = restore_store(ctx.db, args.file)
+    tail = f"; kho cũ được giữ tại {kept}" if kept else ""
+    print(f"Đã khôi phục kho dữ liệu từ {args.file}{tail}.")
+    return 0

@@ -1,0 +1,110 @@
+"""Verified copies of a SQLite store: backup, automatic backups, restore.
+
+A copy is made with SQLite's online backup API (consistent even while the store is in
+use, WAL included), written under a temporary name, checked with ``integrity_check``,
+and only then given its real name. A copy that fails the check is deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from kx_ceremony.core.errors import StoreError, UserError
+
+KEEP_AUTOMATIC = 10
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """SQLite's integrity check on a file; [] when it is a sound database."""
+    try:
+        conn = _connect_readonly(path)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def copy_verified(source: Path, target: Path) -> Path:
+    """Copy the SQLite file ``source`` to ``target`` and verify the copy."""
+    if not source.is_file():
+        raise UserError(f"Không tìm thấy kho dữ liệu {source}.")
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        src = _connect_readonly(source)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"Không sao lưu được {source}: {exc}.") from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"Không ghi được bản sao lưu {target}: {exc.strerror or exc}.") from exc
+    problems = integrity_problems(partial)
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            f"Bản sao lưu của {source} không qua được kiểm tra ({problems[0]}); "
+            "kho dữ liệu có thể đã hỏng."
+        )
+    os.replace(partial, target)
+    return target
+
+
+def backups_dir(store_path: Path) -> Path:
+    """Automatic backups sit beside the store, in a folder named after it."""
+    return store_path.parent / f"{store_path.stem}-backups"
+
+
+def automatic_backup(store_path: Path, reason: str) -> Path:
+    """A timestamped verified copy in the store's backup folder; keeps the newest ten."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    folder = backups_dir(store_path)
+    target = copy_verified(store_path, folder / f"{store_path.stem}-{stamp}-{reason}.sqlite")
+    prune_automatic(folder)
+    return target
+
+
+def list_automatic(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sqlite"), key=lambda p: p.name) if folder.is_dir() else []
+
+
+def prune_automatic(folder: Path, keep: int = KEEP_AUTOMATIC) -> None:
+    for old in list_automatic(folder)[:-keep]:
+        old.unlink(missing_ok=True)
+
+
+def restore_into(backup_file: Path, store_path: Path) -> None:
+    """Replace the store's content with a verified backup's, through the backup API.
+
+    Writing through SQLite (not copying files) keeps the store's WAL consistent and
+    waits for other writers instead of corrupting their work.
+    """
+    src = _connect_readonly(backup_file)
+    try:
+        dst = sqlite3.connect(store_path, timeout=5)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -1,0 +1,274 @@
+"""Honourees: add, edit, remove, and list in presentation order with search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from kx_ceremony.core.errors import NotFound, UserError
+from kx_ceremony.core.model import Attendance, Decision, Gender, Honouree, Kind
+from kx_ceremony.core.services.awards import load_award_form
+from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.ordering import in_presentation_order
+from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.store import Store
+from kx_ceremony.core.vietnamese import (
+    clean_text,
+    fold_for_search,
+    repair_name_case,
+    split_honorific,
+)
+
+KIND_LABELS = {
+    Kind.COLLECTIVE: "tập thể",
+    Kind.INDIVIDUAL: "cá nhân",
+    Kind.HOUSEHOLD: "hộ gia đình",
+}
+MIN_BIRTH_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class HonoureeInput:
+    name: str
+    award_form_id: int
+    kind: str = Kind.INDIVIDUAL.value
+    gender: str | None = None
+    birth_year: int | None = None
+    position: str = ""
+    unit: str = ""
+    achievement: str = ""
+    decision_id: int | None = None
+    register_number: str = ""
+    representative: str = ""
+    attendance: str = Attendance.PRESENT.value
+    substitute_name: str = ""
+    note: str = ""
+
+
+def normalise_input(data: HonoureeInput) -> HonoureeInput:
+    """Clean every text, repair a name typed in capitals, take a leading "Ông"/"Bà" off."""
+    texts = {
+        f.name: clean_text(getattr(data, f.name))
+        for f in fields(data)
+        if isinstance(getattr(data, f.name), str)
+    }
+    data = replace(data, **texts)
+    if data.kind == Kind.INDIVIDUAL:
+        parts = split_honorific(data.name)
+        data = replace(data, name=parts.name, gender=data.gender or parts.gender)
+    return replace(data, name=repair_name_case(data.name), gender=data.gender or None)
+
+
+def validate_input(data: HonoureeInput) -> None:
+    """Field-level checks that need no database; each error names its field."""
+    if not data.name:
+        raise UserError("Họ tên đang trống: hãy nhập họ và tên (hoặc tên tập thể).", field="name")
+    if data.kind not in {k.value for k in Kind}:
+        raise UserError(
+            f"Đối tượng «{data.kind}» không hợp lệ: chọn tập thể, cá nhân hoặc hộ gia đình.",
+            field="kind",
+        )
+    if data.gender is not None and data.gender not in {g.value for g in Gender}:
+        raise UserError(
+            f"Giới tính «{data.gender}» không hợp lệ: chọn Nam hoặc Nữ.", field="gender"
+        )
+    if data.birth_year is not None:
+        this_year = dt.date.today().year
+        if not MIN_BIRTH_YEAR <= data.birth_year <= this_year:
+            raise UserError(
+                f"Năm sinh {data.birth_year} không hợp lệ: hãy nhập năm từ {MIN_BIRTH_YEAR} đến {this_year}.",
+                field="birth_year",
+            )
+    if data.attendance not in {a.value for a in Attendance}:
+        raise UserError(f"Tình trạng có mặt «{data.attendance}» không hợp lệ.", field="attendance")
+    if data.attendance == Attendance.SUBSTITUTE and not data.substitute_name:
+        raise UserError("Hãy nhập tên người nhận thay.", field="substitute_name")
+
+
+def _check_against_store(
+    session: Session, ceremony_id: int, data: HonoureeInput, own_id: int | None
+) -> None:
+    form = load_award_form(session, ceremony_id, data.award_form_id)
+    if form.kinds and data.kind not in form.kinds:
+        allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
+        raise UserError(
+            f"«{form.full_name}» chỉ dành cho {allowed}, không dành cho {KIND_LABELS[Kind(data.kind)]}.",
+            field="award_form_id",
+        )
+    if data.decision_id is not None:
+        decision = session.get(Decision, data.decision_id)
+        if decision is None or decision.ceremony_id != ceremony_id:
+            raise UserError("Quyết định đã chọn không thuộc buổi lễ này.", field="decision_id")
+        if decision.award_form_id != data.award_form_id:
+            raise UserError(
+                f"Quyết định {decision.number} không tặng «{form.full_name}»: hãy chọn đúng quyết định.",
+                field="decision_id",
+            )
+    duplicate = find_duplicate(session, ceremony_id, data.name, data.unit, exclude_id=own_id)
+    if duplicate is not None:
+        where = f" ({duplicate.unit})" if duplicate.unit else ""
+        raise UserError(
+            f"«{data.name}»{where} đã có trong danh sách buổi lễ này; không thêm trùng.",
+            field="name",
+        )
+
+
+def find_duplicate(
+    session: Session, ceremony_id: int, name: str, unit: str, exclude_id: int | None = None
+) -> Honouree | None:
+    """The same honouree already in the ceremony: same folded name and folded unit."""
+    candidates = session.scalars(
+        select(Honouree).where(
+            Honouree.ceremony_id == ceremony_id, Honouree.name_fold == fold_for_search(name)
+        )
+    )
+    unit_fold = fold_for_search(unit)
+    for other in candidates:
+        if other.id != exclude_id and fold_for_search(other.unit) == unit_fold:
+            return other
+    return None
+
+
+def _apply(honouree: Honouree, data: HonoureeInput) -> None:
+    for f in fields(data):
+        setattr(honouree, f.name, getattr(data, f.name))
+    honouree.name_fold = fold_for_search(data.name)
+    if data.attendance != Attendance.SUBSTITUTE:
+        honouree.substitute_name = ""
+
+
+def prepare(data: HonoureeInput) -> HonoureeInput:
+    data = normalise_input(data)
+    validate_input(data)
+    return data
+
+
+def add_honouree(store: Store, ceremony_id: int, data: HonoureeInput) -> int:
+    data = prepare(data)
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        _check_against_store(session, ceremony_id, data, None)
+        honouree = Honouree(ceremony_id=ceremony_id)
+        _apply(honouree, data)
+        session.add(honouree)
+        session.flush()
+        return honouree.id
+
+
+def add_honourees(session: Session, ceremony_id: int, items: Iterable[HonoureeInput]) -> list[int]:
+    """Many honourees inside the caller's transaction (imports, the demo)."""
+    added: list[Honouree] = []
+    for data in items:
+        data = prepare(data)
+        _check_against_store(session, ceremony_id, data, None)
+        honouree = Honouree(ceremony_id=ceremony_id)
+        _apply(honouree, data)
+        session.add(honouree)
+        session.flush()
+        added.append(honouree)
+    return [h.id for h in added]
+
+
+def _load(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
+    honouree = session.get(Honouree, honouree_id)
+    if honouree is None or honouree.ceremony_id != ceremony_id:
+        raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
+    return honouree
+
+
+def update_honouree(
+    store: Store, ceremony_id: int, honouree_id: int, data: HonoureeInput
+) -> HonoureeRow:
+    data = prepare(data)
+    with store.transaction() as session:
+        honouree = _load(session, ceremony_id, honouree_id)
+        _check_against_store(session, ceremony_id, data, honouree_id)
+        _apply(honouree, data)
+        session.flush()
+        return honouree_row(honouree)
+
+
+def remove_honourees(
+    store: Store, ceremony_id: int, honouree_ids: Iterable[int]
+) -> list[HonoureeInput]:
+    """Delete honourees; returns what they held so the window can offer Undo."""
+    removed: list[HonoureeInput] = []
+    with store.transaction() as session:
+        for honouree_id in honouree_ids:
+            honouree = _load(session, ceremony_id, honouree_id)
+            removed.append(
+                HonoureeInput(**{f.name: getattr(honouree, f.name) for f in fields(HonoureeInput)})
+            )
+            session.delete(honouree)
+    return removed
+
+
+def honouree_row(h: Honouree) -> HonoureeRow:
+    return HonoureeRow(
+        id=h.id,
+        ceremony_id=h.ceremony_id,
+        kind=h.kind,
+        name=h.name,
+        gender=h.gender,
+        birth_year=h.birth_year,
+        position=h.position,
+        unit=h.unit,
+        achievement=h.achievement,
+        award_form_id=h.award_form_id,
+        award=h.award_form.full_name,
+        award_rank=h.award_form.rank,
+        decision_id=h.decision_id,
+        decision_number=h.decision.number if h.decision else "",
+        register_number=h.register_number,
+        representative=h.representative,
+        attendance=h.attendance,
+        substitute_name=h.substitute_name,
+        round=h.round.number if h.round else None,
+        round_id=h.round_id,
+        position_on_stage=h.position_on_stage,
+        note=h.note,
+    )
+
+
+def matches(row: HonoureeRow, query_fold: str) -> bool:
+    """Marks- and case-insensitive match on name, unit and position."""
+    return any(query_fold in fold_for_search(text) for text in (row.name, row.unit, row.position))
+
+
+def list_honourees(store: Store, ceremony_id: int, search: str | None = None) -> list[HonoureeRow]:
+    """Every honouree of the ceremony in presentation order, optionally filtered."""
+    with store.reading() as session:
+        load_ceremony(session, ceremony_id)
+        rows = [
+            honouree_row(h)
+            for h in session.scalars(
+                select(Honouree)
+                .where(Honouree.ceremony_id == ceremony_id)
+                .options(
+                    joinedload(Honouree.award_form),
+                    joinedload(Honouree.decision),
+                    joinedload(Honouree.round),
+                )
+            )
+        ]
+    query = fold_for_search(search or "")
+    if query:
+        rows = [r for r in rows if matches(r, query)]
+    return in_presentation_order(rows)
+
+
+def get_honouree(store: Store, ceremony_id: int, honouree_id: int) -> HonoureeRow:
+    with store.reading() as session:
+        return honouree_row(_load(session, ceremony_id, honouree_id))
+
+
+def input_from_row(row: HonoureeRow, **changes: Any) -> HonoureeInput:
+    """The editable fields of a listed honouree, with some changed (bulk edits, undo)."""
+    values = {f.name: getattr(row, f.name) for f in fields(HonoureeInput)}
+    values.update(changes)
+    return HonoureeInput(**values)

@@ -1,0 +1,196 @@
+"""The ceremony store: engine, sessions, SQLite settings, and opening a store safely.
+
+Opening a store checks, before touching the file, that this version can read it; a store
+with an older schema is upgraded only after a verified backup (see ``migrate.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kx_ceremony.core.errors import StoreError, UserError
+from kx_ceremony.core.paths import default_store_path
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+ENV_DB = "KX_CEREMONY_DB"
+
+
+def resolve_url(db: str | None) -> URL:
+    """--db or KX_CEREMONY_DB (a file path or an SQLAlchemy URL), else the default file."""
+    value = db or os.environ.get(ENV_DB) or str(default_store_path())
+    if "://" in value:
+        try:
+            return make_url(value)
+        except Exception as exc:  # noqa: BLE001 - any parse failure is the user's URL
+            raise UserError(f"Địa chỉ kho dữ liệu không hợp lệ: {value!r} ({exc}).") from exc
+    path = Path(value).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory stores."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _install_sqlite_settings(engine: Engine) -> None:
+    """Pragmas on every connection, and transactions we begin ourselves.
+
+    pysqlite's own transaction handling does not wrap DDL, so migrations would not roll
+    back; we switch it off and emit BEGIN (IMMEDIATE for writes, so two writers wait for
+    each other instead of failing halfway).
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        mode = connection.get_execution_options().get("kx_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_store_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        _install_sqlite_settings(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Store:
+    """An open store. Services take one of these and run one transaction per use case."""
+
+    url: URL
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(kx_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends, rolls back everything on error."""
+        with _friendly_db_errors(self), self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only view of the store, consistent for the whole block."""
+        with _friendly_db_errors(self), self._read() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def _friendly_db_errors(store: Store) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise UserError(
+                f"Kho dữ liệu {store.describe()} đang bận: một chương trình KX Ceremony khác "
+                "đang ghi vào đó. Hãy chờ nó xong hoặc đóng nó rồi thử lại."
+            ) from exc
+        if "disk" in text or "i/o" in text or "readonly" in text or "read-only" in text:
+            raise StoreError(
+                f"Không ghi được vào kho dữ liệu {store.describe()} ({exc.orig}); thay đổi "
+                "vừa rồi chưa được lưu. Hãy kiểm tra ổ đĩa và quyền ghi rồi thử lại."
+            ) from exc
+        raise
+    except DBAPIError as exc:
+        if isinstance(exc.orig, sqlite3.DatabaseError) and "malformed" in str(exc.orig):
+            raise StoreError(
+                f"Kho dữ liệu {store.describe()} bị hỏng ({exc.orig}). Hãy khôi phục từ bản "
+                "sao lưu gần nhất (lệnh restore hoặc menu Tệp › Khôi phục)."
+            ) from exc
+        raise
+
+
+def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
+    """Open (creating if needed) the store named by --db / KX_CEREMONY_DB / the default.
+
+    Refuses, without touching the file, a store written by a newer version or a file
+    that is not a KX Ceremony store; upgrades an older store after a verified backup.
+    """
+    from kx_ceremony.core import migrate
+
+    url = resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        state = migrate.inspect_sqlite_file(path)
+        if not state.is_current:
+            if not upgrade:
+                raise StoreError(f"Kho dữ liệu {path} cần được nâng cấp trước khi dùng.")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        store = Store(url, create_store_engine(url))
+        if not state.is_current:
+            try:
+                migrate.upgrade_sqlite(store, state)
+            except BaseException:
+                store.close()
+                raise
+        return store
+    store = Store(url, create_store_engine(url))
+    try:
+        if upgrade:
+            migrate.upgrade_server(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def check_integrity(store: Store) -> list[str]:
+    """Problems found by SQLite's integrity and foreign-key checks ([] when all is well)."""
+    if not store.is_sqlite:
+        return []
+    problems: list[str] = []
+    with store.engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            problems.extend(rows)
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"bảng {table} dòng {rowid} trỏ tới {parent} không còn tồn tại")
+    return problems

@@ -1,0 +1,297 @@
+"""Vietnamese text rules: normalisation, name repair, search folding, collation, date lines.
+
+Everything a user types or a spreadsheet brings in passes through :func:`clean_text`
+(NFC, tidy spacing) before it is stored; display keeps the original spelling, while
+searching and sorting use the derived keys below.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
+
+__all__ = [
+    "clean_text",
+    "collation_key",
+    "date_line",
+    "date_words",
+    "fold",
+    "fold_for_search",
+    "Honorific",
+    "looks_like_tcvn3",
+    "person_sort_key",
+    "repair_name_case",
+    "split_honorific",
+    "tcvn3_to_unicode",
+]
+
+_SPACE_RE = re.compile(r"\s+")
+# Invisible characters that arrive from Word/Excel copy-paste.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def clean_text(value: object) -> str:
+    """NFC, no invisible characters, single spaces, no leading/trailing space."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    text = text.replace("\u00a0", " ")
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------------------
+# Case repair
+
+# Abbreviations that stay upper case when a name written in capitals is repaired.
+_KEEP_UPPER = {
+    "UBND",
+    "HĐND",
+    "MTTQ",
+    "THCS",
+    "THPT",
+    "TNHH",
+    "CP",
+    "BCH",
+    "BTV",
+    "HTX",
+    "CĐ",
+    "ĐH",
+    "TW",
+    "TƯ",
+    "QĐ",
+    "UBMTTQ",
+    "LĐLĐ",
+    "CCB",
+    "TDTT",
+    "VH",
+    "KT",
+    "XH",
+    "CNTT",
+    "GD",
+    "ĐT",
+    "PCCC",
+    "CAND",
+    "QĐND",
+    "TP",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+}
+
+
+def _is_upper_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _capitalise_word(word: str) -> str:
+    if word in _KEEP_UPPER:
+        return word
+    # Hyphenated or slashed parts each take a capital ("Thanh-Nê" rarely, but be kind).
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), word)
+
+
+def repair_name_case(name: str) -> str:
+    """Turn a name typed in capitals (or all lower case) into normal case.
+
+    "NGUYỄN VĂN AN" -> "Nguyễn Văn An". Mixed-case text is left exactly as typed, so
+    "UBND xã Lê Lợi" keeps its abbreviation and lower-case common nouns.
+    """
+    name = clean_text(name)
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return name
+    if all(c.isupper() for c in letters) or all(c.islower() for c in letters):
+        return " ".join(_capitalise_word(w) for w in name.split(" "))
+    return name
+
+
+# ---------------------------------------------------------------------------
+# Honorifics
+
+# (folded prefix, gender it implies). Longest first so a longer title wins.
+_HONORIFICS: list[tuple[str, str | None]] = [
+    ("dong chi", None),
+    ("d/c", None),
+    ("d / c", None),
+    ("ong", "male"),
+    ("ba", "female"),
+]
+# Military and police ranks fused into names ("Đại tá Lê Văn Tiến").
+_RANKS = [
+    f"{grade} {step}"
+    for step in ("tuong", "ta", "uy")
+    for grade in ("dai", "thuong", "trung", "thieu")
+]
+
+
+class Honorific(NamedTuple):
+    name: str
+    gender: str | None
+    prefix: str  # the words removed, as written ("Ông", "Đại tá"), or ""
+
+
+def split_honorific(name: str) -> Honorific:
+    """Strip a leading "Ông" / "Bà" / "Đồng chí" / "Đ/c" or a rank from a person's name.
+
+    "Ông Trương Quang Sáng" -> ("Trương Quang Sáng", "male", "Ông"). The name left must
+    still have two words, so "Bà" alone, or a surname that happens to match, stays.
+    Call it for individuals only: collectives ("Chi bộ ...") have no honorific.
+    """
+    name = clean_text(name)
+    folded = fold(name)
+    for prefix, gender in [*_HONORIFICS, *((r, None) for r in _RANKS)]:
+        if folded.startswith(prefix + " ") or folded.startswith(prefix + "."):
+            # fold() keeps one character per character, so the cut lines up.
+            rest = name[len(prefix) :].lstrip(" .:")
+            if len(rest.split()) >= 2:
+                return Honorific(rest, gender, name[: len(prefix)])
+    return Honorific(name, None, "")
+
+
+# ---------------------------------------------------------------------------
+# Search folding
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Case- and mark-insensitive form for searching: "Hoà", "HÒA", "hoa" -> "hoa".
+
+    Keeps one output character per input character of NFC text (marks are dropped from
+    their base letter), so positions line up with the cleaned original.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_FOLD_EXTRA)
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.lower()
+
+
+def fold_for_search(text: str) -> str:
+    """Fold and collapse spacing; use on both the stored text and the query."""
+    return _SPACE_RE.sub(" ", fold(text)).strip()
+
+
+# ---------------------------------------------------------------------------
+# Collation
+
+# Vietnamese alphabet order for base letters; f, j, w, z appear in foreign names.
+_ALPHABET = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
+_LETTER_RANK = {letter: i + 1 for i, letter in enumerate(_ALPHABET)}
+# Marks that make a new letter (breve, circumflex, horn).
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Tone marks as a secondary difference: none < huyền < hỏi < ngã < sắc < nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    primary: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFC", word.casefold()):
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = decomposed[0]
+        tone = 0
+        letter_marks = ""
+        for mark in decomposed[1:]:
+            if mark in _TONE_RANK:
+                tone = _TONE_RANK[mark]
+            elif mark in _LETTER_MARKS:
+                letter_marks += mark
+        letter = unicodedata.normalize("NFC", base + letter_marks)
+        if letter in _LETTER_RANK:
+            primary.append(_LETTER_RANK[letter])
+        elif base.isdigit():
+            primary.append(-10 + int(base))  # digits before letters
+        elif base.isalpha():
+            primary.append(100 + ord(base))  # other scripts after Vietnamese letters
+        else:
+            primary.append(0)  # spaces and punctuation sort first
+        tones.append(tone)
+    return tuple(primary), tuple(tones)
+
+
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Vietnamese sort key for a whole string: letters first, tones as a tie-break."""
+    return _letters_and_tones(clean_text(text))
+
+
+_HOUSEHOLD_PREFIX = re.compile(
+    r"^(hộ\s+)?gia\s+đình\s+(ông|bà)\s+|^hộ\s+(ông|bà)\s+", re.IGNORECASE
+)
+
+
+def person_sort_key(name: str) -> tuple:
+    """Sort people by given name (last word), then the rest, in Vietnamese order.
+
+    "Gia đình ông Lê Văn Hải" sorts as "Lê Văn Hải".
+    """
+    name = clean_text(name)
+    name = _HOUSEHOLD_PREFIX.sub("", name)
+    words = name.split(" ")
+    given = words[-1] if words else ""
+    rest = " ".join(words[:-1])
+    g_primary, g_tones = _letters_and_tones(given)
+    r_primary, r_tones = _letters_and_tones(rest)
+    return (g_primary, g_tones, r_primary, r_tones, name)
+
+
+def sorted_people(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=person_sort_key)
+
+
+# ---------------------------------------------------------------------------
+# Dates (Decree 30/2020)
+
+
+def date_words(day: _dt.date) -> str:
+    """ "ngày 05 tháng 01 năm 2023": days below 10 and months 1-2 take a leading zero."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def date_line(place: str | None, day: _dt.date) -> str:
+    """The place-and-date line: "Kiến Xương, ngày 05 tháng 01 năm 2023"."""
+    place = clean_text(place)
+    words = date_words(day)
+    return f"{place}, {words}" if place else words

@@ -1,0 +1,91 @@
+"""Shared fixtures: every test gets its own store, data, settings and log folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does touches the real user's folders or store."""
+    monkeypatch.setenv("KX_CEREMONY_DATA_DIR", str(tmp_path / "user-data"))
+    monkeypatch.setenv("KX_CEREMONY_CONFIG_DIR", str(tmp_path / "user-config"))
+    monkeypatch.setenv("KX_CEREMONY_LOG_DIR", str(tmp_path / "user-logs"))
+    monkeypatch.delenv("KX_CEREMONY_DB", raising=False)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.sqlite"
+
+
+@pytest.fixture
+def store(store_path: Path):
+    from kx_ceremony.core.store import open_store
+
+    opened = open_store(str(store_path))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_id(store) -> int:
+    from kx_ceremony.core.demo import create_demo
+
+    return create_demo(store)
+
+
+@dataclass
+class CliResult:
+    status: int
+    out: str
+    err: str
+
+    @property
+    def last_line(self) -> str:
+        lines = self.out.strip().splitlines()
+        return lines[-1] if lines else ""
+
+
+@pytest.fixture
+def cli(store_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Run the command line in this process against the test's store."""
+    from kx_ceremony.cli import main
+
+    def run(*args: str, db: Path | str | None = store_path) -> CliResult:
+        argv = (["--db", str(db)] if db is not None else []) + list(args)
+        capsys.readouterr()
+        status = main(argv)
+        captured = capsys.readouterr()
+        return CliResult(status, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def cli_process(store_path: Path):
+    """Run ``python -m kx_ceremony`` as a separate process, as a user would."""
+
+    def run(*args: str, db: Path | str | None = store_path, timeout: float = 120) -> CliResult:
+        argv = (["--db", str(db)] if db is not None else []) + list(args)
+        done = subprocess.run(
+            [sys.executable, "-m", "kx_ceremony", *argv],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+
+    return run
