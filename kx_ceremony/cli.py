@@ -71,8 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    print_parser = commands.add_parser("print", help="in tài liệu ra tệp PDF")
+    printing = print_parser.add_subparsers(
+        dest="document", metavar="TÀI_LIỆU", required=True, parser_class=_Parser
+    )
     for module in COMMAND_MODULES:
-        module.register(commands)
+        module.register(commands, printing)
     return parser
 
 

@@ -1,5 +1,31 @@
-"""Sub-commands of ``kx-ceremony``: each module registers its own with ``register()``."""
+"""Sub-commands of ``kx-ceremony``.
 
-from kx_ceremony.commands import ceremonies, gui, honourees, safety
+Each module has ``register(commands, printing)``: top-level commands go to ``commands``,
+``print X`` documents to ``printing`` (the sub-commands of ``print``).
+"""
 
-COMMAND_MODULES = (ceremonies, honourees, safety, gui)
+from kx_ceremony.commands import (
+    ceremonies,
+    export,
+    gui,
+    honourees,
+    importing,
+    print_certificates,
+    print_documents,
+    print_stage,
+    rounds,
+    safety,
+)
+
+COMMAND_MODULES = (
+    ceremonies,
+    importing,
+    honourees,
+    rounds,
+    print_certificates,
+    print_stage,
+    print_documents,
+    export,
+    safety,
+    gui,
+)

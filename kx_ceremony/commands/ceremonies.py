@@ -15,7 +15,7 @@ from kx_ceremony.commands.common import (
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony, list_ceremonies
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="tạo buổi lễ mẫu (Kiến Xương, 05/01/2023)")
     demo.set_defaults(handler=cmd_demo)
 

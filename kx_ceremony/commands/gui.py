@@ -7,7 +7,7 @@ import argparse
 from kx_ceremony.commands.common import Context
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("gui", help="mở cửa sổ chương trình (mặc định)")
     parser.set_defaults(handler=run_gui)
 

@@ -17,7 +17,7 @@ from kx_ceremony.core.model import Kind
 from kx_ceremony.core.services.honourees import KIND_LABELS, list_honourees
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "honourees", help="danh sách người/tập thể được khen, theo thứ tự trao"
     )

@@ -10,7 +10,7 @@ from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.safety import backup_store, check_store, restore_store
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="kiểm tra tính toàn vẹn của kho dữ liệu")
     check.set_defaults(handler=cmd_check)
     backup = commands.add_parser("backup", help="sao lưu kho dữ liệu (bản sao đã kiểm tra)")
