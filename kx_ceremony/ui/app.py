@@ -1,4 +1,8 @@
-"""Start the window. The full organiser's window grows here; this is its first frame."""
+"""Start the window: Vietnamese throughout, errors caught, the store opened once.
+
+Only Qt and the services the first screen needs are imported here; printing,
+spreadsheets and migrations load when first used.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +12,44 @@ from typing import TYPE_CHECKING
 from kx_ceremony import APP_NAME
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from kx_ceremony.commands.common import Context
-
-
-def run(ctx: Context) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from kx_ceremony.core.errors import StoreError, UserError
     from kx_ceremony.ui.main_window import MainWindow
+
+
+def make_app() -> QApplication:
+    """The QApplication with Vietnamese locale and texts and the error hook installed."""
+    from PySide6.QtWidgets import QApplication
+
+    from kx_ceremony.ui.language import install_vietnamese
+    from kx_ceremony.ui.messages import install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    app.setOrganizationName("KX Ceremony")
+    app.setApplicationDisplayName(APP_NAME)
+    install_vietnamese(app)
+    install_excepthook()
+    return app  # type: ignore[return-value]
+
+
+def build_window(ctx: Context, ceremony_id: int | None = None) -> MainWindow:
+    from kx_ceremony.ui.main_window import MainWindow
+
+    return MainWindow(ctx.store, ceremony_id=ceremony_id)
+
+
+def run(ctx: Context) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kx_ceremony.core.errors import StoreError, UserError
+
+    app = make_app()
     try:
-        store = ctx.store
+        window = build_window(ctx)
     except (UserError, StoreError) as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return exc.exit_status
-    window = MainWindow(store)
     window.show()
     return app.exec()

@@ -1,34 +1,135 @@
-"""The main window: for now the list of ceremonies in the open store."""
+"""The main window: the ceremony screens as tabs, the menus, the status line."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from kx_ceremony import APP_NAME
-from kx_ceremony.core.services.ceremonies import list_ceremonies
+from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
 from kx_ceremony.core.store import Store
+from kx_ceremony.ui import events, messages
+from kx_ceremony.ui.ceremonies_view import CeremoniesView
+from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.honourees_view import HonoureesView
+from kx_ceremony.ui.safety_menu import SafetyMenu
+from kx_ceremony.ui.tasks import BackgroundRunner, Runner
+
+LAST_CEREMONY_KEY = "last_ceremony"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self,
+        store: Store,
+        runner: Runner | None = None,
+        ceremony_id: int | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle(f"{APP_NAME} — {store.describe()}")
-        self.resize(900, 600)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(QLabel(self.tr("Các buổi lễ trong kho dữ liệu:")))
-        self.ceremonies = QListWidget()
-        layout.addWidget(self.ceremonies)
-        self.setCentralWidget(body)
-        self.refresh()
+        self.events = AppEvents(self)
+        self.runner: Runner = runner or BackgroundRunner()
+        self.settings = settings or QSettings()
+        self.ceremony_id: int | None = None
+        self.resize(1280, 780)
 
-    def refresh(self) -> None:
-        self.ceremonies.clear()
-        rows = list_ceremonies(self.store)
-        for row in rows:
-            self.ceremonies.addItem(
-                f"{row.held_on:%d/%m/%Y} — {row.title} ({row.honouree_count} người)"
-            )
-        if not rows:
-            self.ceremonies.addItem(self.tr("Chưa có buổi lễ nào."))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.ceremonies = CeremoniesView(store, self.events)
+        self.honourees = HonoureesView(store, self.events)
+        self.tabs.addTab(self.ceremonies, self.tr("Buổi lễ"))
+        self.tabs.addTab(self.honourees, self.tr("Danh sách khen thưởng"))
+        self.setCentralWidget(self.tabs)
+        self.ceremony_label = QLabel()
+        self.statusBar().addPermanentWidget(self.ceremony_label)
+        self._build_menus()
+
+        self.events.ceremony_opened.connect(self._open_from_signal)
+        self.events.changed.connect(self._on_changed)
+        self.open_ceremony(self._first_ceremony(ceremony_id))
+
+    # -- menus ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Tệp"))
+        file_menu.addAction(self.tr("Tạo buổi lễ mới…"), self.ceremonies.create)
+        file_menu.addAction(self.tr("Mở buổi lễ mẫu"), self.ceremonies.open_demo)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Thoát"), self)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.safety_menu = SafetyMenu(self.store, self.events, self.runner, self)
+        bar.addMenu(self.safety_menu)
+        help_menu = bar.addMenu(self.tr("Trợ &giúp"))
+        help_menu.addAction(self.tr("Mở thư mục nhật ký"), messages.open_log_folder)
+        help_menu.addAction(self.tr("Giới thiệu"), self._about)
+
+    def _about(self) -> None:
+        from kx_ceremony import __version__
+
+        messages.inform(
+            self,
+            self.tr("%s %s — chuẩn bị lễ trao tặng khen thưởng.\nKho dữ liệu: %s")
+            % (APP_NAME, __version__, self.store.describe()),
+        )
+
+    # -- the open ceremony ------------------------------------------------------------------
+    def _first_ceremony(self, wanted: int | None) -> int | None:
+        if wanted:
+            return wanted
+        ceremonies = list_ceremonies(self.store)
+        ids = {c.id for c in ceremonies}
+        last = self.settings.value(LAST_CEREMONY_KEY)
+        try:
+            if last is not None and int(last) in ids:
+                return int(last)
+        except (TypeError, ValueError):
+            pass  # a stale or foreign setting: fall back to the newest ceremony
+        return ceremonies[0].id if ceremonies else None
+
+    def _open_from_signal(self, ceremony_id: int) -> None:
+        try:
+            self.open_ceremony(ceremony_id or None)
+        except Exception as exc:  # noqa: BLE001 - the window's error boundary
+            messages.report(self, exc)
+
+    def open_ceremony(self, ceremony_id: int | None) -> None:
+        self.ceremony_id = ceremony_id
+        if ceremony_id is not None:
+            self.settings.setValue(LAST_CEREMONY_KEY, ceremony_id)
+        for view in self.screens():
+            view.set_ceremony(ceremony_id)  # type: ignore[attr-defined]
+        self._update_title()
+
+    def screens(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def _on_changed(self, what: str) -> None:
+        if what == events.STORE:
+            self.open_ceremony(self._first_ceremony(None))
+        elif what == events.CEREMONIES:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        title = f"{APP_NAME} — {self.store.describe()}"
+        status = self.tr("Chưa chọn buổi lễ")
+        if self.ceremony_id is not None:
+            try:
+                row = get_ceremony(self.store, self.ceremony_id)
+            except Exception:  # noqa: BLE001 - a deleted ceremony: show none
+                self.ceremony_id = None
+            else:
+                title = f"{APP_NAME} — {row.title} — {self.store.describe()}"
+                status = self.tr("Buổi lễ: %s (%s)") % (row.title, f"{row.held_on:%d/%m/%Y}")
+        self.setWindowTitle(title)
+        self.ceremony_label.setText(status)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.runner.busy() and not messages.ask(
+            self, self.tr("Một việc đang chạy; đóng chương trình sẽ hủy việc đó. Vẫn đóng?")
+        ):
+            event.ignore()
+            return
+        event.accept()

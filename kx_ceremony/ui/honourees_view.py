@@ -1,0 +1,282 @@
+"""The honourees screen: search, filters, the table, add/edit/delete, undo, bulk award."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kx_ceremony.core.services.awards import list_award_forms, list_decisions
+from kx_ceremony.core.services.honouree_bulk import change_award, readd_honourees
+from kx_ceremony.core.services.honouree_table import honouree_rows
+from kx_ceremony.core.services.honourees import HonoureeInput, remove_honourees
+from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
+from kx_ceremony.core.store import Store
+from kx_ceremony.ui import events, messages
+from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.honouree_dialog import HonoureeDialog
+from kx_ceremony.ui.honouree_model import KIND_TEXT, UNPLACED, HonoureeTableModel
+from kx_ceremony.ui.messages import guarded
+
+ROW_HEIGHT = 24
+
+
+class HonoureesView(QWidget):
+    def __init__(self, store: Store, app_events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.events = store, app_events
+        self.ceremony_id: int | None = None
+        self.forms: list[AwardFormRow] = []
+        self.last_removed: list[HonoureeInput] = []
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo tên, đơn vị, chức vụ — gõ không dấu cũng được (ví dụ: nguyen van an)")
+        )
+        self.award_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("Mọi đối tượng"), None)
+        for key, text in KIND_TEXT.items():
+            self.kind_filter.addItem(text, key)
+        self.round_filter = QComboBox()
+        self.count = QLabel()
+
+        self.model = HonoureeTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((50, 220, 90, 70, 75, 150, 230, 260, 50, 55)):
+            self.table.setColumnWidth(column, width)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self.edit_selected)
+
+        self.add_button = QPushButton(self.tr("Thêm người…"))
+        self.edit_button = QPushButton(self.tr("Sửa…"))
+        self.delete_button = QPushButton(self.tr("Xóa"))
+        self.undo_button = QPushButton(self.tr("Hoàn tác xóa"))
+        self.award_button = QPushButton(self.tr("Đổi hình thức cho các dòng đã chọn…"))
+        self.undo_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.award_button.clicked.connect(self.change_award_of_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.award_filter, 2)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.round_filter, 1)
+        actions = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.undo_button,
+            self.award_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self.search.textChanged.connect(self._search_changed)
+        for combo in (self.award_filter, self.kind_filter, self.round_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.model.modelReset.connect(self._show_count)
+        self.events.changed.connect(self._on_changed)
+
+    # -- loading --------------------------------------------------------------------
+    def set_ceremony(self, ceremony_id: int | None) -> None:
+        self.ceremony_id = ceremony_id
+        self.last_removed = []
+        self.undo_button.setEnabled(False)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.ceremony_id is None:
+            self.forms = []
+            self.model.set_rows([])
+            self._fill_filters([])
+            return
+        self.forms = list_award_forms(self.store, self.ceremony_id)
+        rows = honouree_rows(self.store, self.ceremony_id)
+        self._fill_filters(rows)
+        self.model.set_rows(rows)
+        # Fold the search text while the user is still looking at the table.
+        QTimer.singleShot(0, self.model.prepare_search)
+
+    def _on_changed(self, what: str) -> None:
+        if what in (events.HONOUREES, events.AWARDS, events.STAGE, events.STORE):
+            try:
+                self.reload()
+            except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window
+                messages.report(self, exc)
+
+    def _fill_filters(self, rows: list[HonoureeRow]) -> None:
+        combos = (self.award_filter, self.round_filter)
+        kept = [c.currentData() for c in combos]
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.clear()
+        self.award_filter.addItem(self.tr("Mọi hình thức khen thưởng"), None)
+        for form in self.forms:
+            self.award_filter.addItem(form.full_name, form.id)
+        self.round_filter.addItem(self.tr("Mọi đợt"), None)
+        self.round_filter.addItem(self.tr("Chưa xếp đợt"), UNPLACED)
+        for number in sorted({r.round for r in rows if r.round is not None}):
+            self.round_filter.addItem(self.tr("Đợt %s") % number, number)
+        for combo, value in zip(combos, kept, strict=True):
+            found = combo.findData(value)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+        self._filters_changed()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.model.set_filters(
+            self.award_filter.currentData(),
+            self.kind_filter.currentData(),
+            self.round_filter.currentData(),
+        )
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if shown == total:
+            self.count.setText(self.tr("%s người/tập thể") % f"{total:,}".replace(",", "."))
+        else:
+            self.count.setText(
+                self.tr("Đang hiện %s / %s")
+                % (f"{shown:,}".replace(",", "."), f"{total:,}".replace(",", "."))
+            )
+
+    # -- actions ----------------------------------------------------------------------
+    def selected_rows(self) -> list[HonoureeRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return self.model.rows_at(rows)
+
+    def select_id(self, honouree_id: int) -> None:
+        row = self.model.row_of_id(honouree_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _dialog(self, row: HonoureeRow | None) -> HonoureeDialog:
+        assert self.ceremony_id is not None
+        decisions = list_decisions(self.store, self.ceremony_id)
+        return HonoureeDialog(self.store, self.ceremony_id, self.forms, decisions, row, self)
+
+    def _need_ceremony(self) -> bool:
+        if self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn hoặc tạo một buổi lễ ở thẻ «Buổi lễ» trước."))
+            return False
+        return True
+
+    @guarded
+    def add(self, *_args: object) -> HonoureeDialog | None:
+        if not self._need_ceremony():
+            return None
+        dialog = self._dialog(None)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+        return dialog
+
+    @guarded
+    def edit_selected(self, *_args: object) -> HonoureeDialog | None:
+        rows = self.selected_rows()
+        if not rows:
+            messages.inform(self, self.tr("Hãy chọn một dòng trong bảng để sửa."))
+            return None
+        dialog = self._dialog(rows[0])
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: HonoureeDialog) -> None:
+        self.events.changed.emit(events.HONOUREES)
+        if isinstance(dialog.result_value, int):
+            self.select_id(dialog.result_value)
+
+    @guarded
+    def delete_selected(self, *_args: object) -> None:
+        rows = self.selected_rows()
+        if not rows or self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn những dòng cần xóa."))
+            return
+        self.last_removed = remove_honourees(self.store, self.ceremony_id, [r.id for r in rows])
+        self.undo_button.setEnabled(True)
+        self.undo_button.setText(self.tr("Hoàn tác xóa (%s)") % len(self.last_removed))
+        self.events.changed.emit(events.HONOUREES)
+
+    @guarded
+    def undo_delete(self, *_args: object) -> None:
+        if not self.last_removed or self.ceremony_id is None:
+            return
+        ids = readd_honourees(self.store, self.ceremony_id, self.last_removed)
+        self.last_removed = []
+        self.undo_button.setEnabled(False)
+        self.undo_button.setText(self.tr("Hoàn tác xóa"))
+        self.events.changed.emit(events.HONOUREES)
+        if ids:
+            self.select_id(ids[0])
+
+    def ask_award(self, count: int) -> int | None:
+        names = [f.full_name for f in self.forms]
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Đổi hình thức khen thưởng"),
+            self.tr("Hình thức mới cho %s dòng đã chọn:") % count,
+            names,
+            0,
+            False,
+        )
+        return self.forms[names.index(name)].id if ok and name in names else None
+
+    @guarded
+    def change_award_of_selected(self, *_args: object) -> None:
+        rows = self.selected_rows()
+        if not rows or self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn (giữ Ctrl hoặc Shift) những dòng cần đổi."))
+            return
+        form_id = self.ask_award(len(rows))
+        if form_id is None:
+            return
+        changed = change_award(self.store, self.ceremony_id, [r.id for r in rows], form_id)
+        self.events.changed.emit(events.HONOUREES)
+        self.window().statusBar().showMessage(
+            self.tr("Đã đổi hình thức cho %s dòng.") % changed, 5000
+        )
