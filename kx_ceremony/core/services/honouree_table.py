@@ -55,7 +55,7 @@ def honouree_rows(store: Store, ceremony_id: int) -> list[HonoureeRow]:
     )
     with store.reading() as session:
         load_ceremony(session, ceremony_id)
-        result = session.execute(query).tuples().all()
+        result = session.execute(query).all()
     rows = [
         HonoureeRow(
             id,
@@ -119,4 +119,4 @@ def award_counts(store: Store, ceremony_id: int) -> list[tuple[int, int]]:
         .group_by(_H.award_form_id)
     )
     with store.reading() as session:
-        return [(form_id, count) for form_id, count in session.execute(query).tuples()]
+        return [(form_id, count) for form_id, count in session.execute(query)]

@@ -1,0 +1,80 @@
+"""The ceremonies screen: create, open the sample, edit details, catalogue, decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+
+from kx_ceremony.core.services.awards import list_award_forms, list_decisions
+from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
+
+
+def test_empty_store_then_sample_then_new_ceremony(make_window, store):
+    window = make_window()
+    assert window.windowTitle().startswith("KX Ceremony")
+    assert window.ceremony_id is None
+    assert "Chưa có buổi lễ nào" in window.ceremonies.list.item(0).text()
+    window.ceremonies.open_demo()
+    assert window.ceremony_id is not None
+    assert window.honourees.model.total > 20
+    assert "Hội nghị tổng kết" in window.windowTitle()
+
+    dialog = window.ceremonies.create()
+    dialog.title.setText("")
+    dialog._try_save()
+    assert "Tên buổi lễ đang trống" in dialog.form.error_text("title")
+    dialog.title.setText("Lễ trao Giấy khen năm 2024")
+    dialog.held_on.setDate(QDate(2025, 1, 10))
+    dialog.per_round.setValue(12)
+    dialog._try_save()
+    assert not dialog.isVisible()
+    new = next(c for c in list_ceremonies(store) if c.title == "Lễ trao Giấy khen năm 2024")
+    assert new.held_on == dt.date(2025, 1, 10) and new.per_round == 12
+    assert new.achievement_year == 2024
+    assert window.ceremony_id == new.id  # a new ceremony opens at once
+    assert window.honourees.model.total == 0
+    assert "Lễ trao Giấy khen năm 2024" in window.windowTitle()
+
+
+def test_edit_details_catalogue_and_decisions(window, store, demo_id, monkeypatch):
+    view = window.ceremonies
+    dialog = view.edit_details()
+    dialog.venue.setText("Nhà văn hóa huyện")
+    dialog._try_save()
+    assert get_ceremony(store, demo_id).venue == "Nhà văn hóa huyện"
+    assert "Nhà văn hóa huyện" in view.details.text()
+
+    view.forms_table.selectRow(0)
+    form_dialog = view.edit_form()
+    form_dialog.aliases.setText("HC Lao động; Huân chương LĐ")
+    form_dialog._try_save()
+    first = list_award_forms(store, demo_id)[0]
+    assert first.aliases == ("HC Lao động", "Huân chương LĐ")
+
+    decision = view.add_decision()
+    decision.number.setText("")
+    decision._try_save()
+    assert "Số quyết định đang trống" in decision.form.error_text("number")
+    decision.number.setText("99/QĐ-UBND")
+    decision._try_save()
+    assert "99/QĐ-UBND" in [d.number for d in list_decisions(store, demo_id)]
+    assert view.decisions_table.rowCount() == len(list_decisions(store, demo_id))
+
+    # An award still given to someone cannot be deleted: the reason is shown.
+    used_row = next(i for i, f in enumerate(view.forms) if "Thủ tướng" in f.full_name)
+    view.forms_table.selectRow(used_row)
+    monkeypatch.setattr("kx_ceremony.ui.messages.ask", lambda *a, **k: True)
+    view.delete_form()
+    from kx_ceremony.ui import messages
+
+    assert "Không xóa được" in messages.shown[-1]
+    assert any("Thủ tướng" in f.full_name for f in list_award_forms(store, demo_id))
+
+
+def test_deleting_the_open_ceremony(window, store, demo_id, monkeypatch):
+    monkeypatch.setattr("kx_ceremony.ui.messages.ask", lambda *a, **k: True)
+    window.ceremonies.delete_current()
+    assert list_ceremonies(store) == []
+    assert window.ceremony_id is None
+    assert window.honourees.model.total == 0

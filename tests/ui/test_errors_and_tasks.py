@@ -1,0 +1,94 @@
+"""Errors never close the window and never show a traceback; long jobs can be cancelled."""
+
+from __future__ import annotations
+
+import sys
+
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.logs import log_file_path, setup_logging
+from kx_ceremony.ui import messages
+from kx_ceremony.ui.tasks import BackgroundRunner, InlineRunner
+
+
+def _steps(count: int):
+    def task(progress):
+        for i in range(count):
+            progress(i + 1, count, f"bước {i + 1}")
+        return "xong"
+
+    return task
+
+
+def test_background_job_reports_progress_and_result(window, qtbot):
+    runner = BackgroundRunner()
+    results = []
+    runner.run(window, "Thử", _steps(5), results.append)
+    qtbot.waitUntil(lambda: results == ["xong"], timeout=5000)
+    assert not runner.busy()
+
+
+def test_recover_from_a_deliberate_error_in_a_background_job(window, qtbot, store, demo_id):
+    setup_logging()
+    runner = BackgroundRunner()
+
+    def broken(progress):
+        progress(1, 2, "đang làm")
+        raise RuntimeError("cố ý hỏng để thử")
+
+    runner.run(window, "Việc hỏng", broken, lambda result: None)
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=5000)
+    text = messages.shown[-1]
+    assert "lỗi không mong đợi" in text and str(log_file_path()) in text
+    assert "Traceback" not in text and "RuntimeError" not in text
+    assert "cố ý hỏng để thử" in log_file_path().read_text(encoding="utf-8")
+    box = messages._open_boxes[-1]
+    assert any("nhật ký" in b.text() for b in box.buttons())
+    # The window still works: the next job and the next edit go through.
+    results = []
+    runner.run(window, "Việc tiếp theo", _steps(2), results.append)
+    qtbot.waitUntil(lambda: results == ["xong"], timeout=5000)
+    window.honourees.search.setText("pham")
+    assert window.honourees.model.rowCount() >= 1
+    assert window.isVisible()
+
+
+def test_expected_error_in_a_job_shows_its_sentence(window):
+    runner = InlineRunner()
+
+    def refuse(progress):
+        raise UserError("Tệp không đọc được: hãy lưu lại thành .xlsx rồi thử lại.")
+
+    runner.run(window, "Nhập", refuse, lambda r: None)
+    assert messages.shown[-1] == "Tệp không đọc được: hãy lưu lại thành .xlsx rồi thử lại."
+
+
+def test_cancel_stops_the_job(window):
+    runner = InlineRunner()
+    runner.cancel_after = 3
+    results = []
+    runner.run(window, "Dài", _steps(100), results.append)
+    assert results == []
+    assert len(runner.reports) == 3
+    assert messages.shown[-1] == messages.CANCELLED
+
+
+def test_errors_escaping_slots_are_shown_not_fatal(window):
+    setup_logging()
+    try:
+        raise ValueError("lỗi lọt ra ngoài")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert "lỗi không mong đợi" in messages.shown[-1]
+    assert "lỗi lọt ra ngoài" in log_file_path().read_text(encoding="utf-8")
+
+
+def test_guarded_slot_turns_a_store_refusal_into_a_message(window, store, demo_id):
+    view = window.honourees
+    view.table.selectRow(0)
+    doomed = view.selected_rows()[0]
+    from kx_ceremony.core.services.honourees import remove_honourees
+
+    remove_honourees(store, demo_id, [doomed.id])  # gone behind the window's back
+    view.delete_selected()
+    assert f"số {doomed.id}" in messages.shown[-1]
+    assert window.isVisible()

@@ -1,0 +1,157 @@
+"""The honourees screen driven as an organiser would: type, click, read the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kx_ceremony.core.services.honourees import list_honourees
+from kx_ceremony.core.vietnamese import fold_for_search
+
+
+def _names(view) -> list[str]:
+    model = view.model
+    return [model.row_at(r).name for r in range(model.rowCount())]
+
+
+def test_add_an_honouree_through_the_dialog(window, store, demo_id, qtbot):
+    view = window.honourees
+    before = view.model.total
+    dialog = view.add()
+    dialog.name.setText("  NGUYỄN   VĂN BÌNH ")
+    dialog.unit.setText("Phòng Nội vụ huyện Kiến Xương")
+    dialog.birth_year.setText("1980")
+    dialog.award.setCurrentIndex(dialog.award.findText("Giấy khen của Chủ tịch UBND huyện"))
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert view.model.total == before + 1
+    stored = [h for h in list_honourees(store, demo_id) if h.name == "Nguyễn Văn Bình"]
+    assert len(stored) == 1 and stored[0].birth_year == 1980
+    selected = view.selected_rows()
+    assert [r.name for r in selected] == ["Nguyễn Văn Bình"]
+
+
+def test_errors_appear_next_to_the_faulty_field(window, store, demo_id):
+    view = window.honourees
+    dialog = view.add()
+    dialog.name.setText("")
+    dialog._try_save()
+    assert dialog.isVisible()
+    assert "Họ tên đang trống" in dialog.form.error_text("name")
+    assert dialog.form.errors["name"].isVisible()
+    dialog.name.setText("Trần Thị Hoa")
+    dialog.birth_year.setText("19x5")
+    dialog._try_save()
+    assert dialog.form.errors["name"].isHidden()
+    assert "Năm sinh «19x5»" in dialog.form.error_text("birth_year")
+    dialog.birth_year.setText("1850")
+    dialog._try_save()
+    assert "1850" in dialog.form.error_text("birth_year")
+    existing = view.model.row_at(0)
+    dialog.birth_year.setText("")
+    dialog.name.setText(existing.name)
+    dialog.unit.setText(existing.unit)
+    dialog._try_save()
+    assert "đã có trong danh sách" in dialog.form.error_text("name")
+    assert all(h.name != "Trần Thị Hoa" for h in list_honourees(store, demo_id))
+
+
+def test_search_is_instant_and_ignores_marks(window, qtbot):
+    view = window.honourees
+    total = view.model.total
+    qtbot.keyClicks(view.search, "pham thi thu hang")
+    assert _names(view) == ["Phạm Thị Thu Hằng"]
+    assert "Đang hiện 1" in view.count.text()
+    view.search.clear()
+    view.search.setText("TRƯỜNG")  # marks and capitals typed: the same rows as "truong"
+    with_marks = _names(view)
+    view.search.clear()
+    qtbot.keyClicks(view.search, "truong")
+    assert _names(view) == with_marks
+    assert len(with_marks) > 1
+    assert all(
+        "truong" in fold_for_search(f"{r.name} {r.unit} {r.position}")
+        for r in view.model.rows_at(range(view.model.rowCount()))
+    )
+    view.search.clear()
+    assert view.model.rowCount() == total
+
+
+def test_filters_by_award_kind_and_round(window):
+    view = window.honourees
+    view.kind_filter.setCurrentIndex(view.kind_filter.findData("collective"))
+    assert view.model.rowCount() > 0
+    assert {view.model.row_at(r).kind for r in range(view.model.rowCount())} == {"collective"}
+    view.kind_filter.setCurrentIndex(0)
+    index = view.award_filter.findText("Bằng khen của Thủ tướng Chính phủ")
+    view.award_filter.setCurrentIndex(index)
+    assert _names(view) == ["Phạm Thị Thu Hằng", "Bùi Văn Khải"]
+    view.award_filter.setCurrentIndex(0)
+    from kx_ceremony.ui.honouree_model import UNPLACED
+
+    view.round_filter.setCurrentIndex(view.round_filter.findData(UNPLACED))
+    assert view.model.rowCount() == sum(1 for r in view.model.all_rows() if r.round is None)
+
+
+def test_sorting_by_name_follows_vietnamese_order(window):
+    view = window.honourees
+    view.kind_filter.setCurrentIndex(view.kind_filter.findData("individual"))
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    names = _names(view)
+    given = [n.split()[-1] for n in names]
+    # Given names first: "Anh" < "Ánh" < "Bình" < … and "Đ" after "D".
+    assert given.index("Anh") < given.index("Ánh") < given.index("Bình")
+    if "Dũng" in given and "Đạt" in given:
+        assert given.index("Dũng") < given.index("Đạt")
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert _names(view) == list(reversed(names))
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert _names(view)[0] == "Phạm Thị Thu Hằng"
+
+
+def test_delete_then_undo_restores_the_rows(window, store, demo_id):
+    view = window.honourees
+    total = view.model.total
+    view.table.selectRow(5)
+    view.table.selectionModel().select(
+        view.model.index(6, 0),
+        view.table.selectionModel().SelectionFlag.Select
+        | view.table.selectionModel().SelectionFlag.Rows,
+    )
+    doomed = {r.name for r in view.selected_rows()}
+    assert len(doomed) == 2
+    view.delete_selected()
+    assert view.model.total == total - 2
+    assert not doomed & {h.name for h in list_honourees(store, demo_id)}
+    assert view.undo_button.isEnabled()
+    view.undo_delete()
+    assert view.model.total == total
+    assert doomed <= {h.name for h in list_honourees(store, demo_id)}
+    assert not view.undo_button.isEnabled()
+
+
+def test_bulk_change_of_award_and_a_refused_one(window, store, demo_id, monkeypatch):
+    view = window.honourees
+    view.kind_filter.setCurrentIndex(view.kind_filter.findData("individual"))
+    view.table.selectAll()
+    chosen = {r.id for r in view.selected_rows()}
+    target = next(f for f in view.forms if f.full_name == "Chiến sĩ thi đua cơ sở")
+    monkeypatch.setattr(view, "ask_award", lambda count: target.id)
+    view.change_award_of_selected()
+    after = {h.id: h.award for h in list_honourees(store, demo_id)}
+    assert {after[i] for i in chosen} == {"Chiến sĩ thi đua cơ sở"}
+    # A form for collectives only, given to individuals: refused, nothing changed.
+    flag = next(f for f in view.forms if f.kinds == ("collective",))
+    monkeypatch.setattr(view, "ask_award", lambda count: flag.id)
+    view.table.selectAll()
+    view.change_award_of_selected()
+    assert any("chỉ dành cho tập thể" in m for m in window_messages())
+    again = {h.id: h.award for h in list_honourees(store, demo_id)}
+    assert again == after
+
+
+def window_messages() -> list[str]:
+    from kx_ceremony.ui import messages
+
+    return messages.shown
