@@ -9,6 +9,7 @@ nothing before the commit. Any failure rolls everything back and keeps the backu
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +83,7 @@ def _alembic_config(connection, extra_version_locations: list[Path] | None = Non
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     locations = [MIGRATIONS_DIR / "versions", *(extra_version_locations or [])]
-    cfg.set_main_option("version_path_separator", "os")
-    import os
-
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("version_locations", os.pathsep.join(str(p) for p in locations))
     cfg.attributes["connection"] = connection
     return cfg
