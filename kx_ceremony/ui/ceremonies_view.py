@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -55,6 +56,7 @@ class CeremoniesView(QWidget):
         super().__init__(parent)
         self.store, self.events = store, app_events
         self.ceremony_id: int | None = None
+        self._stale = True
         self.ceremonies: list[CeremonyRow] = []
         self.forms: list[AwardFormRow] = []
         self.decisions: list[DecisionRow] = []
@@ -145,6 +147,9 @@ class CeremoniesView(QWidget):
 
     # -- refresh ----------------------------------------------------------------------
     def _on_changed(self, what: str) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
         try:
             if what in (events.CEREMONIES, events.HONOUREES, events.STORE):
                 self.reload_list()
@@ -176,8 +181,23 @@ class CeremoniesView(QWidget):
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
         self.ceremony_id = ceremony_id
-        self.reload_list()
-        self.reload_details()
+        self._stale = True
+        if self.isVisible():
+            self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload_list()
+            self.reload_details()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Loaded when first shown: the window opens faster on the honourees screen."""
+        super().showEvent(event)
+        try:
+            self._refresh_if_stale()
+        except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window
+            messages.report(self, exc)
 
     def reload_details(self) -> None:
         if self.ceremony_id is None:

@@ -1,7 +1,8 @@
 """The honourees table: 10,000 rows, instant search, filters, Vietnamese sorting.
 
-All rows live in memory as plain ``HonoureeRow``; the model shows a list of indices into
-them. Search folds the query once and tests it against each row's folded text, which is
+All rows live in memory as light result rows (``honouree_table.table_rows``: named
+tuples with ``HonoureeRow``'s field names, made into ``HonoureeRow`` one at a time when a
+screen asks for one); the model shows a list of indices into them. Search folds the query once and tests it against each row's folded text, which is
 computed once per load (marks and case ignored), so a keystroke never queries the store.
 Filtering and sorting are done here rather than in a proxy model because a proxy calls
 back into Python for every row comparison, which is slow at this size.
@@ -14,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from kx_ceremony.core.services.honouree_table import as_honouree_row, fold_many
 from kx_ceremony.core.services.ordering import name_key
 from kx_ceremony.core.services.rows import HonoureeRow
 from kx_ceremony.core.vietnamese import collation_key, fold_for_search
@@ -70,7 +72,7 @@ COL_ORDER, COL_NAME, COL_AWARD = 0, 1, 7
 class HonoureeTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[HonoureeRow] = []
+        self._rows: list[Any] = []  # HonoureeRow or a Row with the same fields
         self._folded: list[str] | None = None
         self._visible: list[int] = []
         self._query = ""
@@ -81,7 +83,7 @@ class HonoureeTableModel(QAbstractTableModel):
         self._sorted: list[int] | None = None  # all row indices in the current sort
 
     # -- loading -----------------------------------------------------------------
-    def set_rows(self, rows: Sequence[HonoureeRow]) -> None:
+    def set_rows(self, rows: Sequence[Any]) -> None:
         """Replace the rows (given in presentation order); keeps search, filters, sort."""
         self.beginResetModel()
         self._rows = list(rows)
@@ -93,10 +95,10 @@ class HonoureeTableModel(QAbstractTableModel):
     def prepare_search(self) -> None:
         """Fold every row's text once (done at idle time after a load, or on first search)."""
         if self._folded is None:
-            self._folded = [
-                fold_for_search(f"{r.name}\n{r.unit}\n{r.position}\n{r.substitute_name}")
-                for r in self._rows
-            ]
+            # Fields joined by NUL so a query never matches across two fields.
+            self._folded = fold_many(
+                [f"{r.name}\0{r.unit}\0{r.position}\0{r.substitute_name}" for r in self._rows]
+            )
 
     # -- search, filters, sort -----------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -160,13 +162,13 @@ class HonoureeTableModel(QAbstractTableModel):
         return len(self._rows)
 
     def row_at(self, row: int) -> HonoureeRow:
-        return self._rows[self._visible[row]]
+        return as_honouree_row(self._rows[self._visible[row]])
 
     def rows_at(self, rows: Sequence[int]) -> list[HonoureeRow]:
         return [self.row_at(r) for r in rows]
 
     def all_rows(self) -> list[HonoureeRow]:
-        return list(self._rows)
+        return [as_honouree_row(r) for r in self._rows]
 
     def row_of_id(self, honouree_id: int) -> int | None:
         for position, index in enumerate(self._visible):
@@ -192,7 +194,7 @@ class HonoureeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 4, 8, 9):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 6, 7):
-            return COLUMNS[index.column()][1](self.row_at(index.row()))
+            return COLUMNS[index.column()][1](self._rows[self._visible[index.row()]])
         return None
 
     def headerData(  # noqa: N802

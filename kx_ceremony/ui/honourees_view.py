@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.honouree_bulk import change_award, readd_honourees
-from kx_ceremony.core.services.honouree_table import honouree_rows
+from kx_ceremony.core.services.honouree_table import table_rows
 from kx_ceremony.core.services.honourees import HonoureeInput, remove_honourees
 from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
 from kx_ceremony.core.store import Store
@@ -132,11 +132,11 @@ class HonoureesView(QWidget):
             self._fill_filters([])
             return
         self.forms = list_award_forms(self.store, self.ceremony_id)
-        rows = honouree_rows(self.store, self.ceremony_id)
+        rows = table_rows(self.store, self.ceremony_id)
         self._fill_filters(rows)
         self.model.set_rows(rows)
-        # Fold the search text while the user is still looking at the table.
-        QTimer.singleShot(0, self.model.prepare_search)
+        # Fold the search text once the table is on screen, before the user can type.
+        QTimer.singleShot(150, self.model.prepare_search)
 
     def _on_changed(self, what: str) -> None:
         if what in (events.HONOUREES, events.AWARDS, events.STAGE, events.STORE):
@@ -145,7 +145,7 @@ class HonoureesView(QWidget):
             except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window
                 messages.report(self, exc)
 
-    def _fill_filters(self, rows: list[HonoureeRow]) -> None:
+    def _fill_filters(self, rows: list) -> None:
         combos = (self.award_filter, self.round_filter)
         kept = [c.currentData() for c in combos]
         for combo in combos:

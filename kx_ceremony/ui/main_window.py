@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
         self.open_ceremony(self._first_ceremony(ceremony_id))
+        # A returning organiser goes on with the list; a new one starts with ceremonies.
+        self.tabs.setCurrentWidget(self.honourees if self.ceremony_id else self.ceremonies)
 
     # -- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -38,6 +38,8 @@ def test_empty_store_then_sample_then_new_ceremony(make_window, store):
 
 
 def test_edit_details_catalogue_and_decisions(window, store, demo_id, monkeypatch):
+    assert window.tabs.currentWidget() is window.honourees  # a returning organiser's list
+    window.tabs.setCurrentWidget(window.ceremonies)
     view = window.ceremonies
     dialog = view.edit_details()
     dialog.venue.setText("Nhà văn hóa huyện")
@@ -74,6 +76,7 @@ def test_edit_details_catalogue_and_decisions(window, store, demo_id, monkeypatc
 
 def test_deleting_the_open_ceremony(window, store, demo_id, monkeypatch):
     monkeypatch.setattr("kx_ceremony.ui.messages.ask", lambda *a, **k: True)
+    window.tabs.setCurrentWidget(window.ceremonies)
     window.ceremonies.delete_current()
     assert list_ceremonies(store) == []
     assert window.ceremony_id is None
