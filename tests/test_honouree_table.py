@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.awards import list_award_forms
+from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.honouree_table import (
     fold_many,
     honouree_rows,

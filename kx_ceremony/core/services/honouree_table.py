@@ -123,15 +123,22 @@ def presentation_sorted(rows: Iterable[T]) -> list[T]:
             tones.extend(t)
         return tuple(primary), tuple(tones)
 
+    collective = Kind.COLLECTIVE.value
+    household_prefix = _HOUSEHOLD_PREFIX.sub
+
     def name_key(kind: str, name: str) -> tuple:
         name = clean_text(name)
-        if kind == Kind.COLLECTIVE:
+        if kind == collective:
             return letters(name)
-        name = _HOUSEHOLD_PREFIX.sub("", name)
-        words_ = name.split(" ")
-        given = words_[-1] if words_ else ""
+        if name[:1] in "GgHh":  # the household prefixes start "Gia đình", "Hộ"
+            name = household_prefix("", name)
+        given, _, rest = name.rpartition(" ")
+        if not _:
+            given, rest = rest, ""
+        else:
+            given, rest = rest, given
         g_primary, g_tones = letters(given)
-        r_primary, r_tones = letters(" ".join(words_[:-1]))
+        r_primary, r_tones = letters(rest)
         return (g_primary, g_tones, r_primary, r_tones, name)
 
     kind_order = {k.value: v for k, v in KIND_ORDER.items()}
