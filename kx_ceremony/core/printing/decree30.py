@@ -216,7 +216,9 @@ def signature_rows(
     for start in range(0, len(blocks), per_row):
         group = blocks[start : start + per_row]
         chunk = [_block_parts(b, styles) for b in group]
-        heights = [max(p.wrap(inner, 10_000)[1] for p in parts) for parts in zip(*chunk)]
+        heights = [
+            max(p.wrap(inner, 10_000)[1] for p in parts) for parts in zip(*chunk, strict=True)
+        ]
         if not any(clean_text(b.caption) for b in group):
             heights[0] = 0
         cells = []
