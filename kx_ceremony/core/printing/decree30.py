@@ -165,11 +165,19 @@ def national_header(styles: Styles, date_line: str, issuer: str = "") -> Any:
 
 
 def _rule(length: float) -> Any:
-    from reportlab.platypus.flowables import HRFlowable
+    """A centred rule under the issuer's name (Decree 30: 1/3 to 1/2 of the name's length)."""
+    from reportlab.platypus import Flowable
 
-    return HRFlowable(
-        width=length, thickness=0.6, color="black", spaceBefore=2, spaceAfter=0, hAlign="CENTER"
-    )
+    class CentredRule(Flowable):
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self.width = avail_width
+            return avail_width, 6
+
+        def draw(self) -> None:
+            self.canv.setLineWidth(0.6)
+            self.canv.line((self.width - length) / 2, 1, (self.width + length) / 2, 1)
+
+    return CentredRule()
 
 
 def paragraphs(body: str, style: Any) -> list[Any]:
@@ -216,18 +224,23 @@ def signature_rows(
     for start in range(0, len(blocks), per_row):
         group = blocks[start : start + per_row]
         chunk = [_block_parts(b, styles) for b in group]
-        heights = [
-            max(p.wrap(inner, 10_000)[1] for p in parts) for parts in zip(*chunk, strict=True)
-        ]
         if not any(clean_text(b.caption) for b in group):
-            heights[0] = 0
+            chunk = [(None, title, name) for _caption, title, name in chunk]
+        # The title sits right under its unit's name, as typed on an original; the gap
+        # below takes up the difference so the names line up across the row.
+        tops = [
+            sum(p.wrap(inner, 10_000)[1] for p in (caption, title) if p is not None)
+            for caption, title, _name in chunk
+        ]
+        name_height = max(name.wrap(inner, 10_000)[1] for _c, _t, name in chunk)
         cells = []
         for caption, title, name in chunk:
-            cell_rows = [[caption], [title], [""], [name]]
-            row_heights = [heights[0], heights[1], SIGNATURE_GAP_MM * MM, heights[2]]
-            if not heights[0]:
-                cell_rows, row_heights = cell_rows[1:], row_heights[1:]
-            cell = Table(cell_rows, colWidths=[inner], rowHeights=row_heights)
+            top = [p for p in (caption, title) if p is not None]
+            cell = Table(
+                [[top], [""], [name]],
+                colWidths=[inner],
+                rowHeights=[max(tops), SIGNATURE_GAP_MM * MM, name_height],
+            )
             cell.setStyle(_NO_PADDING + [("VALIGN", (0, 0), (-1, -1), "TOP")])
             cells.append(cell)
         table = Table([cells], colWidths=[column] * len(cells), hAlign="CENTER")
@@ -262,6 +275,8 @@ def check_texts(texts: Sequence[tuple[str, str]]) -> None:
 
 def _number_pages(canvas: Any, doc: Any) -> None:
     """Decree 30: page numbers centred in the top margin, none on the first page."""
+    if canvas.getPageNumber() < 2:
+        return
     canvas.saveState()
     canvas.setFont(register_fonts().name(), 13)
     canvas.drawCentredString(
@@ -275,7 +290,7 @@ def _number_pages(canvas: Any, doc: Any) -> None:
 def build_pdf(out: Path, story: list[Any], title: str, author: str = "") -> Path:
     """Lay out ``story`` on Decree 30 pages and write ``out`` whole or not at all."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
@@ -285,18 +300,22 @@ def build_pdf(out: Path, story: list[Any], title: str, author: str = "") -> Path
     try:
         handle, temp_name = tempfile.mkstemp(suffix=".pdf", prefix=".kx-", dir=folder)
         os.close(handle)
-        doc = SimpleDocTemplate(
-            temp_name,
-            pagesize=A4,
-            leftMargin=MARGIN_LEFT_MM * MM,
-            rightMargin=MARGIN_RIGHT_MM * MM,
-            topMargin=MARGIN_TOP_MM * MM,
-            bottomMargin=MARGIN_BOTTOM_MM * MM,
-            title=title,
-            author=author,
-            creator="KX Ceremony",
+        doc = BaseDocTemplate(
+            temp_name, pagesize=A4, title=title, author=author, creator="KX Ceremony"
         )
-        doc.build(story, onLaterPages=_number_pages)
+        # The frame has no padding of its own, so the text edge is exactly the margin.
+        frame = Frame(
+            MARGIN_LEFT_MM * MM,
+            MARGIN_BOTTOM_MM * MM,
+            FRAME_WIDTH_MM * MM,
+            (PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) * MM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="decree30", frames=[frame], onPage=_number_pages)])
+        doc.build(story)
         os.replace(temp_name, out)
     except PermissionError:
         raise UserError(
