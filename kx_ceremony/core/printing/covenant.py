@@ -27,6 +27,7 @@ from kx_ceremony.core.services.rows import DocumentRow
 from kx_ceremony.core.vietnamese import clean_text, date_line
 
 SIGNING_HEADING = "ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC"
+DOTS = "." * 24
 
 
 def blocks_per_row(count: int, wanted: object = None) -> int:
@@ -76,6 +77,9 @@ def covenant_story(doc: DocumentRow, blank_blocks: int = 0) -> list[Any]:
     for s in signatories:
         text = _party_line(s.order, s.unit, s.signer_title, s.signer_name, head_label)
         story.append(Paragraph(esc(text), styles.body))
+    if not signatories:  # a template to fill in by hand: numbered dotted lines
+        for order in range(1, blank_blocks + 1):
+            story.append(Paragraph(f"{order}. {DOTS * 3}", styles.body))
     for section in doc.sections:
         heading = clean_text(section.get("heading", ""))
         body = paragraphs(str(section.get("body", "")), styles.body)
@@ -89,7 +93,7 @@ def covenant_story(doc: DocumentRow, blank_blocks: int = 0) -> list[Any]:
         story.extend(paragraphs(str(extra["closing"]), styles.body))
 
     blocks = [SignatureBlock(s.unit, s.signer_title, s.signer_name) for s in signatories]
-    blocks += [SignatureBlock("", "", "")] * (blank_blocks if not signatories else 0)
+    blocks += [SignatureBlock(DOTS, "", "")] * (blank_blocks if not signatories else 0)
     rows = signature_rows(blocks, blocks_per_row(len(blocks), extra.get("per_row")), styles)
     heading = Paragraph(
         esc(clean_text(extra.get("signing_heading", "")) or SIGNING_HEADING), styles.sign_caption

@@ -120,12 +120,12 @@ def pledge_story(doc: DocumentRow) -> list[Any]:
         story.append(Spacer(1, 6))
     if clean_text(extra.get("closing", "")):
         story.extend(paragraphs(str(extra["closing"]), styles.body))
-    signatories = list(doc.signatories)
-    if signatories:
-        blocks = [_block(s, i, extra) for i, s in enumerate(signatories)]
-        story.append(CondPageBreak(60))
-        story.append(Spacer(1, 14))
-        story.extend(signature_rows(blocks, 2, styles))
+    blocks = [_block(s, i, extra) for i, s in enumerate(doc.signatories)]
+    # Without signatories the two sides still sign: blank blocks to fill in by hand.
+    blocks = blocks or [SignatureBlock(RECEIVING, "", ""), SignatureBlock(PLEDGING, "", "")]
+    story.append(CondPageBreak(60))
+    story.append(Spacer(1, 14))
+    story.extend(signature_rows(blocks, 2, styles))
     return story
 
 
