@@ -234,3 +234,43 @@ def test_a_glyph_the_font_lacks_is_refused_with_where_it_is(cli, store, tmp_path
     assert result.status == 2
     assert "U+6F22" in result.err
     assert not out.exists()
+
+
+def test_a_long_pledge_repeats_the_table_header_and_keeps_both_signers_together(store, tmp_path):
+    from kx_ceremony.core.printing.pledge_documents import print_pledge_document
+    from kx_ceremony.core.services.document_editing import update_document
+
+    ceremony_id = create_ceremony(
+        store,
+        CeremonyInput(
+            "Lễ", __import__("datetime").date(2023, 1, 5), "Kiến Xương", province="Thái Bình"
+        ),
+    )
+    doc_id = draft_pledge(
+        store,
+        ceremony_id,
+        pledging_party="UBND huyện Kiến Xương",
+        superior_signer=("TM. ỦY BAN NHÂN DÂN TỈNH", "Nguyễn Quang Hưng"),
+        pledging_signer=("CHỦ TỊCH", "Đỗ Mạnh Cường"),
+    )
+    targets = [
+        {
+            "target": f"Chỉ tiêu thử số {i:02d} về phát triển kinh tế",
+            "measure": "%",
+            "planned": str(i),
+        }
+        for i in range(1, 41)
+    ]
+    update_document(store, doc_id, extra={"targets": targets})
+    out = print_pledge_document(store, ceremony_id, "pledge", tmp_path / "long.pdf")
+    pages = page_texts(out)
+    assert len(pages) >= 2
+    holding = [i for i, t in enumerate(pages) if "Chỉ tiêu thử số" in t]
+    assert len(holding) >= 2
+    for i in holding:
+        assert "STT Chỉ tiêu Đơn vị tính Kế hoạch năm 2023" in pages[i]
+    for i in range(1, 41):
+        assert f"{i} Chỉ tiêu thử số {i:02d} về phát triển kinh tế % {i}" in " ".join(pages)
+    signed = [i for i, t in enumerate(pages) if "Nguyễn Quang Hưng" in t and "Đỗ Mạnh Cường" in t]
+    assert signed == [len(pages) - 1]
+    assert "BÊN NHẬN CAM KẾT" in pages[-1] and "UBND HUYỆN KIẾN XƯƠNG CHỦ TỊCH" in pages[-1]
