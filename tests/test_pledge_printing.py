@@ -274,3 +274,43 @@ def test_a_long_pledge_repeats_the_table_header_and_keeps_both_signers_together(
     signed = [i for i, t in enumerate(pages) if "Nguyễn Quang Hưng" in t and "Đỗ Mạnh Cường" in t]
     assert signed == [len(pages) - 1]
     assert "BÊN NHẬN CAM KẾT" in pages[-1] and "UBND HUYỆN KIẾN XƯƠNG CHỦ TỊCH" in pages[-1]
+
+
+def test_blocks_per_row_defaults_and_choice():
+    from kx_ceremony.core.printing.covenant import blocks_per_row
+
+    assert [blocks_per_row(n) for n in (1, 2, 3, 4, 5, 8, 25)] == [1, 2, 3, 2, 3, 3, 3]
+    assert blocks_per_row(8, 2) == 2 and blocks_per_row(8, 7) == 3
+
+
+def test_cluster_issuer_heads_the_left_column_and_rows_of_two(store, tmp_path):
+    from kx_ceremony.core.printing.pledge_documents import print_pledge_document
+    from kx_ceremony.core.services.document_editing import update_document
+
+    ceremony_id = create_ceremony(
+        store, CeremonyInput("Lễ", __import__("datetime").date(2023, 1, 5), "Kiến Xương")
+    )
+    doc_id = draft_covenant(
+        store, ceremony_id, [(f"UBND xã Số {i}", "CHỦ TỊCH", f"Người {i}") for i in range(1, 6)]
+    )
+    update_document(store, doc_id, extra={"issuer": "Cụm thi đua số 3", "per_row": 2})
+    out = print_pledge_document(store, ceremony_id, "covenant", tmp_path / "c.pdf")
+    top = runs(out, 0)
+    issuer = next(r for r in top if r[0] == "CỤM THI ĐUA SỐ 3")
+    national = next(r for r in top if r[0].startswith("CỘNG HÒA"))
+    assert issuer[1].endswith("-Bold") and abs(issuer[3] - national[3]) < 4  # same line
+    ys: dict[str, float] = {}
+    for index in range(len(PdfReader(out).pages)):
+        for text, _font, _size, y in runs(out, index):
+            if text.startswith("Người "):
+                ys[text] = (index, round(y))
+    assert ys["Người 1"] == ys["Người 2"] != ys["Người 3"] == ys["Người 4"] != ys["Người 5"]
+
+
+def test_print_runs_as_a_real_process(cli_process, tmp_path):
+    demo = cli_process("demo")
+    assert demo.status == 0, demo.err
+    out = tmp_path / "cam ket.pdf"
+    result = cli_process("print", "pledge", "--ceremony", demo.last_line, "-o", str(out))
+    assert result.status == 0, result.err
+    assert result.last_line == str(out) and out.stat().st_size > 5000
