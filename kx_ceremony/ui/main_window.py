@@ -11,8 +11,10 @@ from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremonies_view import CeremoniesView
+from kx_ceremony.ui.documents_view import DocumentsView
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
+from kx_ceremony.ui.pledge_view import PledgeView
 from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
 
@@ -39,8 +41,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.ceremonies = CeremoniesView(store, self.events)
         self.honourees = HonoureesView(store, self.events)
+        self.pledges = PledgeView(store, self.events)
+        self.documents = DocumentsView(store, self.events, self.runner)
         self.tabs.addTab(self.ceremonies, self.tr("Buổi lễ"))
         self.tabs.addTab(self.honourees, self.tr("Danh sách khen thưởng"))
+        self.tabs.addTab(self.pledges, self.tr("Giao ước, cam kết"))
+        self.tabs.addTab(self.documents, self.tr("In ấn"))
         self.setCentralWidget(self.tabs)
         self.ceremony_label = QLabel()
         self.statusBar().addPermanentWidget(self.ceremony_label)

@@ -1,0 +1,222 @@
+"""The «In ấn» screen: pick a document, set its options, preview it inside the window,
+save it as PDF or open it in the system viewer. Printing runs off the GUI thread.
+
+Each printable document is a ``DocumentKind``: a title, an options panel and a function
+``make(store, ceremony_id, out, options, progress) -> Path`` from the core.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kx_ceremony.core.store import Store
+from kx_ceremony.ui import messages
+from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.messages import guarded
+from kx_ceremony.ui.safety_menu import choose_save_file
+from kx_ceremony.ui.tasks import ProgressFn, Runner
+
+PDF_FILTER = "Tệp PDF (*.pdf)"
+Maker = Callable[[Store, int, Path, dict[str, Any], ProgressFn], Path]
+
+
+@dataclass
+class DocumentKind:
+    key: str
+    title: str
+    file_stem: str
+    make: Maker
+    options: Callable[[], tuple[QWidget, Callable[[], dict[str, Any]]]] = field(
+        default=lambda: (QWidget(), dict)
+    )
+    help: str = ""
+
+
+def _pledge_options() -> tuple[QWidget, Callable[[], dict[str, Any]]]:
+    box = QWidget()
+    form = QFormLayout(box)
+    draft = QCheckBox(
+        QCoreApplication.translate(
+            "DocumentsView", "In bản nháp mẫu (không lưu), để trống ô ký cho điền tay"
+        )
+    )
+    form.addRow(draft)
+    return box, lambda: {"draft": draft.isChecked()}
+
+
+def _pledge_maker(kind: str) -> Maker:
+    def make(
+        store: Store, ceremony_id: int, out: Path, options: dict[str, Any], progress: ProgressFn
+    ) -> Path:
+        from kx_ceremony.core.printing.pledge_documents import print_pledge_document
+
+        progress(0, 1, "")
+        path = print_pledge_document(
+            store, ceremony_id, kind, out, draft=bool(options.get("draft"))
+        )
+        progress(1, 1, "")
+        return path
+
+    return make
+
+
+def available_kinds() -> list[DocumentKind]:
+    """What this build can print; each printer registers here as it lands in the core."""
+    return [
+        DocumentKind(
+            "covenant",
+            "Bản giao ước thi đua",
+            "giao-uoc-thi-dua",
+            _pledge_maker("covenant"),
+            _pledge_options,
+            "Văn bản soạn ở thẻ «Giao ước, cam kết».",
+        ),
+        DocumentKind(
+            "pledge",
+            "Bản cam kết thi đua",
+            "cam-ket-thi-dua",
+            _pledge_maker("pledge"),
+            _pledge_options,
+            "Văn bản soạn ở thẻ «Giao ước, cam kết».",
+        ),
+    ]
+
+
+class DocumentsView(QWidget):
+    def __init__(
+        self, store: Store, app_events: AppEvents, runner: Runner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.events, self.runner = store, app_events, runner
+        self.ceremony_id: int | None = None
+        self.kinds = available_kinds()
+        self.preview_dir = Path(tempfile.mkdtemp(prefix="kx-ceremony-preview-"))
+        self.last_output: Path | None = None
+
+        self.list = QListWidget()
+        for kind in self.kinds:
+            self.list.addItem(kind.title)
+        self.options = QStackedWidget()
+        self.readers: list[Callable[[], dict[str, Any]]] = []
+        for kind in self.kinds:
+            widget, reader = kind.options()
+            panel = QWidget()
+            panel_layout = QVBoxLayout(panel)
+            panel_layout.setContentsMargins(0, 0, 0, 0)
+            if kind.help:
+                note = QLabel(kind.help)
+                note.setWordWrap(True)
+                panel_layout.addWidget(note)
+            panel_layout.addWidget(widget)
+            panel_layout.addStretch(1)
+            self.options.addWidget(panel)
+            self.readers.append(reader)
+        self.list.currentRowChanged.connect(self.options.setCurrentIndex)
+
+        self.preview_button = QPushButton(self.tr("Xem trước"))
+        self.save_button = QPushButton(self.tr("Lưu thành tệp PDF…"))
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button.clicked.connect(self.save_pdf)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(self.tr("<b>Văn bản cần in</b>")))
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.options, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.save_button)
+        left_layout.addLayout(buttons)
+
+        self.preview_area = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Bấm «Xem trước» để xem văn bản ngay tại đây."))
+        self.preview_area.addWidget(self.placeholder)
+        self._pdf: Any = None  # built on first use: QtPdf loads only when needed
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview_area)
+        splitter.setSizes([360, 900])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        self.list.setCurrentRow(0)
+
+    @property
+    def pdf(self) -> Any:
+        if self._pdf is None:
+            from kx_ceremony.ui.pdf_preview import PdfPreview
+
+            self._pdf = PdfPreview()
+            self.preview_area.addWidget(self._pdf)
+        return self._pdf
+
+    def set_ceremony(self, ceremony_id: int | None) -> None:
+        self.ceremony_id = ceremony_id
+
+    def current_kind(self) -> DocumentKind:
+        return self.kinds[max(self.list.currentRow(), 0)]
+
+    def select(self, key: str) -> None:
+        for n, kind in enumerate(self.kinds):
+            if kind.key == key:
+                self.list.setCurrentRow(n)
+
+    def _run(self, out: Path, then: Callable[[Path], None]) -> None:
+        if self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
+            return
+        kind = self.current_kind()
+        options = self.readers[self.list.currentRow()]()
+        ceremony_id, store = self.ceremony_id, self.store
+        self.runner.run(
+            self,
+            self.tr("Đang in %s…") % kind.title.lower(),
+            lambda progress: kind.make(store, ceremony_id, out, options, progress),
+            then,
+        )
+
+    @guarded
+    def preview(self, *_args: object) -> None:
+        kind = self.current_kind()
+        out = self.preview_dir / f"{kind.file_stem}.pdf"
+        self._run(out, lambda path: self._show(Path(path), kind.title))
+
+    @guarded
+    def save_pdf(self, *_args: object) -> None:
+        kind = self.current_kind()
+        target = choose_save_file(
+            self,
+            self.tr("Lưu %s") % kind.title.lower(),
+            str(Path.home() / f"{kind.file_stem}.pdf"),
+            PDF_FILTER,
+        )
+        if target is None:
+            return
+
+        def saved(path: Path) -> None:
+            self._show(Path(path), kind.title)
+            messages.inform(self, self.tr("Đã lưu %s") % path)
+
+        self._run(target, saved)
+
+    def _show(self, path: Path, title: str) -> None:
+        self.last_output = path
+        self.pdf.show_file(path, title)
+        self.preview_area.setCurrentWidget(self.pdf)
