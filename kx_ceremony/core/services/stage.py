@@ -214,9 +214,7 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
         for h in honourees:
             if h.round_id is not None:
                 counts[h.round_id] += 1
-                last_position[h.round_id] = max(
-                    last_position[h.round_id], h.position_on_stage or 0
-                )
+                last_position[h.round_id] = max(last_position[h.round_id], h.position_on_stage or 0)
         for honouree in newcomers:
             form_rounds = [r for r in rounds if r.award_form_id == honouree.award_form_id]
             target = form_rounds[-1] if form_rounds else None

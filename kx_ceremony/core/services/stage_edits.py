@@ -157,4 +157,3 @@ def set_attendance(
             on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
             members = [*on_stage, honouree, *[h for h in members if h not in on_stage]]
         _pack(members)
-
