@@ -18,9 +18,7 @@ from kx_ceremony.core.services.stage import list_rounds, plan_rounds
 
 
 def _forms(store, ceremony_id):
-    return {
-        code: find_award_form(store, ceremony_id, code).id for code in ("ttg", "tinh", "huyen")
-    }
+    return {code: find_award_form(store, ceremony_id, code).id for code in ("ttg", "tinh", "huyen")}
 
 
 @pytest.fixture
@@ -42,7 +40,9 @@ def small(store):
     ]
     for code, kind, name, gender in people:
         add_honouree(store, cid, HonoureeInput(name, f[code], kind=kind, gender=gender))
-    junior = add_presenter(store, cid, PresenterInput("Vũ Ngọc Trì", ("Tỉnh ủy viên",), seniority=2))
+    junior = add_presenter(
+        store, cid, PresenterInput("Vũ Ngọc Trì", ("Tỉnh ủy viên",), seniority=2)
+    )
     senior = add_presenter(
         store,
         cid,
