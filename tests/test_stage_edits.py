@@ -13,6 +13,7 @@ from kx_ceremony.core.services.honourees import (
     list_honourees,
     update_honouree,
 )
+from kx_ceremony.core.services.ordering import precedence_key
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.services.stage import list_rounds, place_new_honourees, plan_rounds
 from kx_ceremony.core.services.stage_edits import move_honouree, set_attendance, set_round_presenter
@@ -60,10 +61,16 @@ def test_move_renumbers_and_survives_edits_and_refuses_plain_replan(store, demo_
     placed = cli("rounds", "--ceremony", str(cid), "--place-new")
     assert placed.status == 0, placed.err
     now = _placing(store, cid)
-    assert {n: now[n] for n in placing} == placing
+    # Nobody changes round; the hand-made round 2 is untouched.
+    assert {n: now[n][0] for n in placing} == {n: p[0] for n, p in placing.items()}
+    assert _round(store, cid, 2) == after
     last_round = list_rounds(store, cid)[-1]
-    assert last_round.award_form_id == huyen
-    assert now["Nguyễn Văn Mới"] == (last_round.number, last_round.count)
+    assert last_round.award_form_id == huyen and now["Nguyễn Văn Mới"][0] == last_round.number
+    # In that untouched round the newcomer takes its precedence place (before households).
+    rows = [r for r in list_honourees(store, cid) if r.round == last_round.number]
+    assert [r.name for r in rows] == [r.name for r in sorted(rows, key=precedence_key)]
+    assert [r.position_on_stage for r in rows] == list(range(1, len(rows) + 1))
+    assert rows[-1].kind == "household" and "Nguyễn Văn Mới" in [r.name for r in rows]
     # --force rebuilds from scratch: precedence order again, no manual rounds.
     forced = cli("rounds", "--ceremony", str(cid), "--plan", "--force")
     assert forced.status == 0, forced.err
@@ -149,3 +156,17 @@ def test_presenter_swap_and_attendance_are_manual(store, demo_id):
     assert (row.attendance, row.substitute_name) == ("substitute", "Ông Lê Văn Thay")
     with pytest.raises(UserError):
         set_attendance(store, cid, absent.id, "gone")
+
+
+def test_newcomer_joins_the_end_of_a_hand_changed_round(store, demo_id):
+    cid = demo_id
+    last = list_rounds(store, cid)[-1]
+    names = _round(store, cid, last.number)
+    first = next(r for r in list_honourees(store, cid) if r.name == names[0])
+    move_honouree(store, cid, first.id, last.number, len(names))  # first to the end
+    order = [*names[1:], names[0]]
+    assert _round(store, cid, last.number) == order
+    huyen = find_award_form(store, cid, "huyen").id
+    add_honouree(store, cid, HonoureeInput("Hợp tác xã Vũ Hòa", huyen, kind="collective"))
+    place_new_honourees(store, cid)
+    assert _round(store, cid, last.number) == [*order, "Hợp tác xã Vũ Hòa"]

@@ -81,11 +81,14 @@ def _stage(c, rp: RoundPlan, top: float, height: float) -> None:  # type: ignore
     n = len(rp.slots)
     gap = 2 * MM
     inner = width - 8 * MM
-    slot_w = (inner - gap * (n - 1)) / n
+    # A few people stand in boxes of a person's width, centred, not stretched to the wings.
+    slot_w = min((inner - gap * (n - 1)) / n, 60 * MM)
+    row_w = n * slot_w + (n - 1) * gap
     slot_h = height - 16 * MM
     y = top - 9 * MM - slot_h
+    name_size = max(14.0, min(24.0, slot_w / MM * 0.5))
     for i, slot in enumerate(rp.slots):
-        x = MARGIN + 4 * MM + i * (slot_w + gap)
+        x = MARGIN + (width - row_w) / 2 + i * (slot_w + gap)
         c.setLineWidth(0.8)
         c.roundRect(x, y, slot_w, slot_h, 2 * MM)
         number = str(slot.number)
@@ -93,7 +96,7 @@ def _stage(c, rp: RoundPlan, top: float, height: float) -> None:  # type: ignore
         c.setFont(bold, size)
         c.drawCentredString(x + slot_w / 2, y + slot_h - size * 0.9 - 1 * MM, number)
         text = called_name(slot.honouree)
-        lines, fsize = _box_text(text, bold, slot_w - 2 * MM, slot_h - size - 12 * MM, 14)
+        lines, fsize = _box_text(text, bold, slot_w - 2 * MM, slot_h - size - 12 * MM, name_size)
         ty = y + slot_h - size - 3 * MM - fsize
         c.setFont(bold, fsize)
         for line in lines:

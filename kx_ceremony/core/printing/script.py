@@ -74,7 +74,12 @@ class _Writer:
                 spaceAfter=2,
             ),
             "h2": ParagraphStyle(
-                "h2", parent=base, fontName=fonts.name("bold"), spaceBefore=10, spaceAfter=4
+                "h2",
+                parent=base,
+                fontName=fonts.name("bold"),
+                spaceBefore=10,
+                spaceAfter=4,
+                keepWithNext=1,
             ),
             "round": ParagraphStyle(
                 "round",

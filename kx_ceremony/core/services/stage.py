@@ -18,8 +18,8 @@ The rule, so the organiser can predict it:
 
 Hand changes (``stage_edits``) set ``Round.manual``; :func:`plan_rounds` then refuses to
 overwrite them unless ``force`` is given. People added after planning are not placed
-automatically; :func:`place_new_honourees` places them without moving anybody already
-placed (positions already printed on line-ups stay true).
+automatically; :func:`place_new_honourees` places them without changing anybody's round
+(see there for positions).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.model import Honouree, Presenter, Round
+from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import MAX_PER_ROUND, load_ceremony
 from kx_ceremony.core.services.honourees import honouree_row
 from kx_ceremony.core.services.ordering import precedence_key
@@ -192,13 +192,16 @@ def plan_rounds(
 
 
 def place_new_honourees(store: Store, ceremony_id: int) -> int:
-    """Place people who have no round yet, moving nobody who has one; returns how many.
+    """Place people who have no round yet; nobody already placed changes round. Returns
+    how many were placed.
 
-    Each newcomer (in precedence order) goes to the end of the last round of its award
-    form when that round has room, otherwise into a new round right after it, handed over
-    by the same presenter. A form with no round yet gets a new round after the rounds of
-    the higher forms, with a presenter chosen by the planning rule. Rounds after a new one
-    move down one number. Works whether or not rounds were changed by hand.
+    Each newcomer (in precedence order) joins the last round of its award form when that
+    round has room, otherwise a new round right after it, handed over by the same
+    presenter. A form with no round yet gets a new round after the rounds of the higher
+    forms, with a presenter chosen by the planning rule; rounds after a new one move down
+    one number. In a round nobody changed by hand the newcomer takes its precedence place
+    (collectives first, name order), so later people of that round move one place right;
+    in a hand-changed round it goes to the end of the line, so the hand order stays.
     """
     with store.transaction() as session:
         ceremony = load_ceremony(session, ceremony_id)
@@ -208,17 +211,16 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
         if not newcomers:
             return 0
         presenters = _presenters_by_seniority(session, ceremony_id)
-        rounds = _load_rounds(session, ceremony_id)
-        counts = {r.id: 0 for r in rounds}
-        last_position = {r.id: 0 for r in rounds}
-        for h in honourees:
+        rounds = load_rounds(session, ceremony_id)
+        members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
+        for h in sorted(honourees, key=lambda h: (h.position_on_stage or 0, h.id)):
             if h.round_id is not None:
-                counts[h.round_id] += 1
-                last_position[h.round_id] = max(last_position[h.round_id], h.position_on_stage or 0)
+                members[h.round_id].append(h)
+        touched: set[int] = set()
         for honouree in newcomers:
             form_rounds = [r for r in rounds if r.award_form_id == honouree.award_form_id]
             target = form_rounds[-1] if form_rounds else None
-            if target is None or counts[target.id] >= size:
+            if target is None or len(members[target.id]) >= size:
                 if target is not None:
                     index = rounds.index(target) + 1
                     presenter_id = target.presenter_id
@@ -237,14 +239,28 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
                 session.add(target)
                 session.flush()
                 rounds.insert(index, target)
-                counts[target.id] = 0
-                last_position[target.id] = 0
-            counts[target.id] += 1
-            last_position[target.id] += 1
+                members[target.id] = []
             honouree.round_id = target.id
-            honouree.position_on_stage = last_position[target.id]
-        _renumber_rounds(session, rounds)
+            members[target.id].append(honouree)
+            touched.add(target.id)
+        for r in rounds:
+            if r.id in touched:
+                line = members[r.id] if r.manual else _in_precedence(members[r.id])
+                pack_positions(line)
+        renumber_rounds(session, rounds)
         return len(newcomers)
+
+
+def pack_positions(line: Sequence[Honouree]) -> None:
+    """Positions 1..n: those going on stage in the given order, then absentees.
+
+    Keeping absentees last makes the stage numbers, the MC's list, the tray list and the
+    certificate stack share one gap-free numbering.
+    """
+    on_stage = [h for h in line if h.attendance != Attendance.ABSENT]
+    absent = [h for h in line if h.attendance == Attendance.ABSENT]
+    for position, h in enumerate([*on_stage, *absent], start=1):
+        h.position_on_stage = position
 
 
 def _slot_for_new_form(rounds: Sequence[Round], rank: int) -> int:
@@ -256,7 +272,7 @@ def _slot_for_new_form(rounds: Sequence[Round], rank: int) -> int:
     return len(rounds)
 
 
-def _renumber_rounds(session: Session, rounds: Sequence[Round]) -> None:
+def renumber_rounds(session: Session, rounds: Sequence[Round]) -> None:
     """Numbers 1..n in list order, in two steps so no number is ever held twice."""
     for r in rounds:
         r.number = -r.id
@@ -266,7 +282,7 @@ def _renumber_rounds(session: Session, rounds: Sequence[Round]) -> None:
     session.flush()
 
 
-def _load_rounds(session: Session, ceremony_id: int) -> list[Round]:
+def load_rounds(session: Session, ceremony_id: int) -> list[Round]:
     return list(
         session.scalars(
             select(Round)
@@ -278,7 +294,7 @@ def _load_rounds(session: Session, ceremony_id: int) -> list[Round]:
 
 
 def _round_rows(session: Session, ceremony_id: int) -> list[RoundRow]:
-    rounds = _load_rounds(session, ceremony_id)
+    rounds = load_rounds(session, ceremony_id)
     people = session.execute(
         select(Honouree.round_id, Honouree.attendance).where(
             Honouree.ceremony_id == ceremony_id, Honouree.round_id.is_not(None)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import load_ceremony
-from kx_ceremony.core.services.stage import _load_rounds, _renumber_rounds
+from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.vietnamese import clean_text
 
@@ -48,14 +48,6 @@ def _members(session: Session, round_id: int, exclude_id: int | None = None) -> 
         )
         if h.id != exclude_id
     ]
-
-
-def _pack(members: list[Honouree]) -> None:
-    """Positions 1..n: those going on stage in their order, then absentees."""
-    on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
-    absent = [h for h in members if h.attendance == Attendance.ABSENT]
-    for position, h in enumerate([*on_stage, *absent], start=1):
-        h.position_on_stage = position
 
 
 def move_honouree(
@@ -95,18 +87,18 @@ def move_honouree(
         old_round = honouree.round
         on_stage.insert(position - 1, honouree)
         honouree.round_id = target.id
-        _pack([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
+        pack_positions([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
         target.manual = True
         if old_round is not None and old_round.id != target.id:
             old_round.manual = True
             left = _members(session, old_round.id, exclude_id=honouree.id)
             if left:
-                _pack(left)
+                pack_positions(left)
             else:
                 session.delete(old_round)
                 session.flush()
-                rounds = [r for r in _load_rounds(session, ceremony_id) if r.id != old_round.id]
-                _renumber_rounds(session, rounds)
+                rounds = [r for r in load_rounds(session, ceremony_id) if r.id != old_round.id]
+                renumber_rounds(session, rounds)
         session.flush()
 
 
@@ -156,4 +148,4 @@ def set_attendance(
             members = [h for h in members if h.id != honouree.id]
             on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
             members = [*on_stage, honouree, *[h for h in members if h not in on_stage]]
-        _pack(members)
+        pack_positions(members)
