@@ -104,7 +104,9 @@ def _stage(c, rp: RoundPlan, top: float, height: float) -> None:  # type: ignore
             ty -= fsize * 1.15
         receiver = who_receives(slot.honouree)
         if receiver:
-            small, ssize = _box_text(f"({receiver})", italic, slot_w - 2 * MM, ty - y - 1 * MM, 11)
+            small, ssize = _box_text(
+                f"({receiver})", italic, slot_w - 2 * MM, ty - y - 1 * MM, name_size * 0.75
+            )
             c.setFont(italic, ssize)
             for line in small:
                 c.drawCentredString(x + slot_w / 2, ty, line)
@@ -161,9 +163,9 @@ def _page(c, plan: StagePlan, rp: RoundPlan, total: int) -> None:  # type: ignor
     c.setFont(bold, _fit(line, bold, 15, PAGE_W - 2 * MARGIN))
     c.drawString(MARGIN, PAGE_H - MARGIN - 17 * MM, line)
     stage_top = PAGE_H - MARGIN - 23 * MM
-    stage_h = 78 * MM
+    stage_h = 68 * MM
     _stage(c, rp, stage_top, stage_h)
-    _tray(c, rp, stage_top - stage_h - 15 * MM, MARGIN + 2 * MM)
+    _tray(c, rp, stage_top - stage_h - 14 * MM, MARGIN + 1 * MM)
     c.setFont(fonts.name("italic"), 9)
     c.drawString(MARGIN, MARGIN - 4 * MM, plan.ceremony.title[:150])
     c.drawRightString(
