@@ -170,3 +170,33 @@ def test_newcomer_joins_the_end_of_a_hand_changed_round(store, demo_id):
     add_honouree(store, cid, HonoureeInput("Hợp tác xã Vũ Hòa", huyen, kind="collective"))
     place_new_honourees(store, cid)
     assert _round(store, cid, last.number) == [*order, "Hợp tác xã Vũ Hòa"]
+
+
+def test_hand_changes_from_the_command_line(store, demo_id, cli):
+    cid = str(demo_id)
+    names = _round(store, demo_id, 2)
+    rows = {r.name: r for r in list_honourees(store, demo_id)}
+    last = rows[names[-1]]
+    moved = cli("rounds", "--ceremony", cid, "--move", f"{last.id}:2:1")
+    assert moved.status == 0, moved.err
+    assert "[đã sửa tay]" in moved.out.splitlines()[1]
+    assert _round(store, demo_id, 2)[0] == names[-1]
+    assert cli("rounds", "--ceremony", cid, "--absent", str(rows[names[0]].id)).status == 0
+    assert _round(store, demo_id, 2)[-1] == names[0]
+    sub = cli("rounds", "--ceremony", cid, "--substitute", f"{rows[names[1]].id}:Bà Ngô Thị Thay")
+    assert sub.status == 0, sub.err
+    assert get_substitute(store, demo_id, rows[names[1]].id) == "Bà Ngô Thị Thay"
+    junior = list_presenters(store, demo_id)[-1]
+    assert cli("rounds", "--ceremony", cid, "--presenter", f"1:{junior.id}").status == 0
+    assert list_rounds(store, demo_id)[0].presenter.id == junior.id
+    before = _placing(store, demo_id)
+    for bad in (["--move", "x"], ["--move", f"{last.id}:1:1"], ["--presenter", "1:999"]):
+        result = cli("rounds", "--ceremony", cid, *bad)
+        assert result.status == 2 and len(result.err.strip().splitlines()) == 1
+    refused = cli("rounds", "--ceremony", cid, "--plan", "--move", f"{last.id}:2:1")
+    assert refused.status == 2
+    assert _placing(store, demo_id) == before
+
+
+def get_substitute(store, cid, honouree_id):
+    return next(r.substitute_name for r in list_honourees(store, cid) if r.id == honouree_id)

@@ -1,9 +1,15 @@
 """`rounds`: show the rounds on stage; `--plan` (re)builds them.
 
-Extensions to CLI.md: `--force` replans over hand changes (without it `--plan` refuses
-with exit 2 when a round was changed by hand); `--place-new` places people added after
-planning without moving anyone; `--format json`. Stdout holds only one line per round;
-notes (how many were planned, who is still unplaced) go to stderr.
+Extensions to CLI.md:
+- `--force` replans over hand changes (without it `--plan` refuses with exit 2 when a
+  round was changed by hand);
+- `--place-new` places people added after planning without changing anybody's round;
+- hand changes, one per call, each marking its round as changed by hand:
+  `--move ID:ROUND:POSITION`, `--presenter ROUND:PRESENTER_ID` (0 = none yet),
+  `--absent ID`, `--present ID`, `--substitute ID:NAME` (ID = honouree id, as in
+  `honourees --format json`);
+- `--format json`.
+Stdout holds only one line per round; notes go to stderr.
 """
 
 from __future__ import annotations
@@ -49,8 +55,52 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
         action="store_true",
         help="xếp những người chưa có đợt vào cuối các đợt, không dời ai đã xếp",
     )
+    edits = parser.add_mutually_exclusive_group()
+    edits.add_argument("--move", metavar="ID:ĐỢT:VỊ_TRÍ", help="chuyển một người tới đợt và vị trí")
+    edits.add_argument(
+        "--presenter", metavar="ĐỢT:ID_NGƯỜI_TRAO", help="đổi người trao của một đợt (0 = chưa có)"
+    )
+    edits.add_argument("--absent", type=positive_int, metavar="ID", help="đánh dấu vắng mặt")
+    edits.add_argument("--present", type=positive_int, metavar="ID", help="đánh dấu có mặt")
+    edits.add_argument("--substitute", metavar="ID:HỌ_TÊN", help="ghi tên người nhận thay")
     add_format_arg(parser)
     parser.set_defaults(handler=cmd_rounds)
+
+
+def _numbers(text: str, count: int, what: str) -> list[int]:
+    parts = text.split(":")
+    try:
+        values = [int(p) for p in parts]
+    except ValueError:
+        values = []
+    if len(values) != count or any(v < 0 for v in values):
+        raise UserError(
+            f"«{text}» không đúng dạng {what}: hãy viết các số cách nhau bằng dấu hai chấm."
+        )
+    return values
+
+
+def apply_edit(args: argparse.Namespace, ctx: Context) -> bool:
+    """Apply the one hand change asked for, if any; True when one was applied."""
+    from kx_ceremony.core.services import stage_edits
+
+    cid = args.ceremony
+    if args.move:
+        honouree, number, position = _numbers(args.move, 3, "ID:ĐỢT:VỊ_TRÍ")
+        stage_edits.move_honouree(ctx.store, cid, honouree, number, position)
+    elif args.presenter:
+        number, presenter = _numbers(args.presenter, 2, "ĐỢT:ID_NGƯỜI_TRAO")
+        stage_edits.set_round_presenter(ctx.store, cid, number, presenter or None)
+    elif args.absent or args.present:
+        honouree = args.absent or args.present
+        stage_edits.set_attendance(ctx.store, cid, honouree, "absent" if args.absent else "present")
+    elif args.substitute:
+        head, _, name = args.substitute.partition(":")
+        (honouree,) = _numbers(head, 1, "ID:HỌ_TÊN")
+        stage_edits.set_attendance(ctx.store, cid, honouree, "substitute", name)
+    else:
+        return False
+    return True
 
 
 def round_line(r: RoundRow) -> str:
@@ -68,11 +118,18 @@ def cmd_rounds(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("Chỉ dùng một trong hai: --plan hoặc --place-new.")
     if (args.per_round is not None or args.force) and not args.plan:
         raise UserError("--per-round và --force chỉ dùng cùng --plan.")
+    editing = any((args.move, args.presenter, args.absent, args.present, args.substitute))
+    if editing and (args.plan or args.place_new):
+        raise UserError(
+            "Sửa tay (--move, --presenter, --absent, --present, --substitute) dùng riêng, không cùng --plan hay --place-new."
+        )
     if args.plan:
         rows = plan_rounds(ctx.store, args.ceremony, per_round=args.per_round, force=args.force)
         print(f"Đã lập {len(rows)} đợt trao.", file=sys.stderr)
     else:
-        if args.place_new:
+        if apply_edit(args, ctx):
+            print("Đã lưu thay đổi; đợt này được đánh dấu đã sửa tay.", file=sys.stderr)
+        elif args.place_new:
             placed = place_new_honourees(ctx.store, args.ceremony)
             print(f"Đã xếp thêm {placed} người/tập thể.", file=sys.stderr)
         rows = list_rounds(ctx.store, args.ceremony)
