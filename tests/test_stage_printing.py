@@ -179,3 +179,28 @@ def test_a_glyph_the_font_lacks_is_refused(store, demo_id, cli, tmp_path):
     assert result.status == 2
     assert "U+4E00" in result.err
     assert not out.exists()
+
+
+def test_deleted_honourees_leave_no_gap_on_paper_or_in_the_store(store, demo_id, cli, tmp_path):
+    from kx_ceremony.core.services.honourees import remove_honourees
+    from kx_ceremony.core.services.stage import list_rounds, plan_rounds
+
+    plan_rounds(store, demo_id, per_round=9)  # the district form ends with a round of 7
+    rows = list_honourees(store, demo_id)
+    round_two = [r for r in rows if r.round == 2]
+    last = list_rounds(store, demo_id)[-1]
+    remove_honourees(
+        store, demo_id, [round_two[2].id, *(r.id for r in rows if r.round == last.number)]
+    )
+    out = tmp_path / "so-do.pdf"
+    assert cli("print", "lineup", "--ceremony", str(demo_id), "-o", str(out)).status == 0
+    after = list_honourees(store, demo_id)
+    assert len(list_rounds(store, demo_id)) == last.number - 1  # the emptied round is gone
+    for number in {r.round for r in after}:
+        positions = [r.position_on_stage for r in after if r.round == number]
+        assert positions == list(range(1, len(positions) + 1))
+    page = _pages(out)[1]
+    tray = page.find(_squash("KHAY BẰNG"))
+    expected = [r for r in after if r.round == 2]
+    _in_order(page, [f"{r.position_on_stage}. {_spoken(r)}" for r in expected], tray)
+    assert round_two[2].name.replace(" ", "") not in page

@@ -263,6 +263,35 @@ def pack_positions(line: Sequence[Honouree]) -> None:
         h.position_on_stage = position
 
 
+def tidy_plan(store: Store, ceremony_id: int) -> None:
+    """Close gaps left by deleted honourees or attendance changed elsewhere, keeping order.
+
+    Positions become 1..n again (absentees last), rounds left empty disappear and the
+    rest renumber from 1. Nothing moves relative to anyone else, so hand-change flags
+    stay as they are. Called before printing, so paper and store show the same numbers.
+    """
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        rounds = load_rounds(session, ceremony_id)
+        members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
+        for h in session.scalars(
+            select(Honouree)
+            .where(Honouree.ceremony_id == ceremony_id, Honouree.round_id.is_not(None))
+            .order_by(Honouree.position_on_stage, Honouree.id)
+        ):
+            members[h.round_id].append(h)  # type: ignore[index]
+        kept = []
+        for r in rounds:
+            if members[r.id]:
+                pack_positions(members[r.id])
+                kept.append(r)
+            else:
+                session.delete(r)
+        session.flush()
+        if [r.number for r in kept] != list(range(1, len(kept) + 1)):
+            renumber_rounds(session, kept)
+
+
 def _slot_for_new_form(rounds: Sequence[Round], rank: int) -> int:
     """Where a round of a form with this rank goes: after every round of a higher form."""
     for index, existing in enumerate(rounds):

@@ -19,7 +19,7 @@ from kx_ceremony.core.services.awards import decision_row
 from kx_ceremony.core.services.ceremonies import ceremony_row, load_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.rows import CeremonyRow, DecisionRow, HonoureeRow
-from kx_ceremony.core.services.stage import RoundRow, list_rounds
+from kx_ceremony.core.services.stage import RoundRow, list_rounds, tidy_plan
 from kx_ceremony.core.store import Store
 
 
@@ -47,7 +47,8 @@ class StagePlan:
 
 
 def load_stage_plan(store: Store, ceremony_id: int) -> StagePlan:
-    """Read and check the plan; a UserError says what to fix before printing."""
+    """Tidy, read and check the plan; a UserError says what to fix before printing."""
+    tidy_plan(store, ceremony_id)
     with store.reading() as session:
         ceremony = ceremony_row(load_ceremony(session, ceremony_id))
         decisions = session.scalars(
@@ -91,6 +92,8 @@ def load_stage_plan(store: Store, ceremony_id: int) -> StagePlan:
         absent = [h for h in members if h.attendance == Attendance.ABSENT]
         if not going:
             continue
-        slots = tuple(StageSlot(i, h) for i, h in enumerate(going, start=1))
+        # tidy_plan made the positions 1..n with absentees last: the printed numbers are
+        # the stored ones, which the certificates follow too.
+        slots = tuple(StageSlot(h.position_on_stage or 0, h) for h in going)
         plans.append(RoundPlan(r, slots, tuple(absent)))
     return StagePlan(ceremony, decision_rows, tuple(plans), tuple(honourees))
