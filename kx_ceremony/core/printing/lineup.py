@@ -96,13 +96,17 @@ def _stage(c, rp: RoundPlan, top: float, height: float) -> None:  # type: ignore
         c.setFont(bold, size)
         c.drawCentredString(x + slot_w / 2, y + slot_h - size * 0.9 - 1 * MM, number)
         text = called_name(slot.honouree)
-        lines, fsize = _box_text(text, bold, slot_w - 2 * MM, slot_h - size - 12 * MM, name_size)
+        receiver = who_receives(slot.honouree)
+        # Whoever walks up instead (representative, substitute) keeps room to be read.
+        reserve = 14 * MM if receiver else 0
+        lines, fsize = _box_text(
+            text, bold, slot_w - 2 * MM, slot_h - size - 8 * MM - reserve, name_size
+        )
         ty = y + slot_h - size - 3 * MM - fsize
         c.setFont(bold, fsize)
         for line in lines:
             c.drawCentredString(x + slot_w / 2, ty, line)
             ty -= fsize * 1.15
-        receiver = who_receives(slot.honouree)
         if receiver:
             small, ssize = _box_text(
                 f"({receiver})", italic, slot_w - 2 * MM, ty - y - 1 * MM, name_size * 0.75

@@ -132,7 +132,7 @@ def _opening(w: _Writer, plan: StagePlan, presenters: list[str]) -> None:
         "Kính thưa các đồng chí lãnh đạo, thưa các vị đại biểu, thưa toàn thể hội nghị!",
         "Kịch bản",
     )
-    where = f" tại {c.venue}" if c.venue else ""
+    where = f", tại {c.venue}" if c.venue else ""
     host = f", {c.organiser}" if c.organiser else ""
     w.add(
         "say",
