@@ -204,3 +204,27 @@ def test_deleted_honourees_leave_no_gap_on_paper_or_in_the_store(store, demo_id,
     expected = [r for r in after if r.round == 2]
     _in_order(page, [f"{r.position_on_stage}. {_spoken(r)}" for r in expected], tray)
     assert round_two[2].name.replace(" ", "") not in page
+
+
+def test_someone_whose_award_changed_leaves_the_old_round_before_printing(
+    store, demo_id, cli, tmp_path
+):
+    from kx_ceremony.core.services.honourees import input_from_row, update_honouree
+
+    row = list_honourees(store, demo_id)[0]  # round 1: the Prime Minister's certificate
+    huyen = find_award_form(store, demo_id, "huyen").id
+    update_honouree(
+        store, demo_id, row.id, input_from_row(row, award_form_id=huyen, decision_id=None)
+    )
+    before = [(r.id, r.round, r.position_on_stage) for r in list_honourees(store, demo_id)]
+    out = tmp_path / "k.pdf"
+    result = cli("print", "script", "--ceremony", str(demo_id), "-o", str(out))
+    assert result.status == 2
+    assert row.name in result.err and "--place-new" in result.err
+    assert not out.exists()
+    assert [(r.id, r.round, r.position_on_stage) for r in list_honourees(store, demo_id)] == before
+    # The way out the message names: place them, then print.
+    assert cli("rounds", "--ceremony", str(demo_id), "--place-new").status == 0
+    moved = next(r for r in list_honourees(store, demo_id) if r.id == row.id)
+    assert moved.award_form_id == huyen and moved.round > 1
+    assert cli("print", "script", "--ceremony", str(demo_id), "-o", str(out)).status == 0

@@ -192,8 +192,8 @@ def plan_rounds(
 
 
 def place_new_honourees(store: Store, ceremony_id: int) -> int:
-    """Place people who have no round yet; nobody already placed changes round. Returns
-    how many were placed.
+    """Place people who have no round yet, and those whose award changed after planning;
+    nobody else changes round. Returns how many were placed.
 
     Each newcomer (in precedence order) joins the last round of its award form when that
     round has room, otherwise a new round right after it, handed over by the same
@@ -207,6 +207,15 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
         ceremony = load_ceremony(session, ceremony_id)
         size = ceremony.per_round
         honourees = _honourees(session, ceremony_id)
+        left: set[int] = set()
+        for h in honourees:
+            if h.round is not None and h.round.award_form_id != h.award_form_id:
+                # The award changed after planning: leave the old award's round (whose
+                # certificate would be the wrong one) and be placed like a newcomer.
+                left.add(h.round.id)
+                h.round = None
+                h.position_on_stage = None
+        session.flush()
         newcomers = _in_precedence([h for h in honourees if h.round_id is None])
         if not newcomers:
             return 0
@@ -216,7 +225,7 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
         for h in sorted(honourees, key=lambda h: (h.position_on_stage or 0, h.id)):
             if h.round_id is not None:
                 members[h.round_id].append(h)
-        touched: set[int] = set()
+        touched: set[int] = set(left)
         for honouree in newcomers:
             form_rounds = [r for r in rounds if r.award_form_id == honouree.award_form_id]
             target = form_rounds[-1] if form_rounds else None
@@ -247,6 +256,10 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
             if r.id in touched:
                 line = members[r.id] if r.manual else _in_precedence(members[r.id])
                 pack_positions(line)
+        for r in [r for r in rounds if not members[r.id]]:
+            rounds.remove(r)
+            session.delete(r)
+        session.flush()
         renumber_rounds(session, rounds)
         return len(newcomers)
 

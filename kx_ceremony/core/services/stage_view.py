@@ -47,8 +47,17 @@ class StagePlan:
 
 
 def load_stage_plan(store: Store, ceremony_id: int) -> StagePlan:
-    """Tidy, read and check the plan; a UserError says what to fix before printing."""
+    """Check, tidy and read the plan; a UserError says what to fix before printing.
+
+    The checks run on what is stored, before anything is written, so a refusal leaves
+    the store as it was; only a plan that passes is tidied (gaps closed, see tidy_plan).
+    """
+    _read_and_check(store, ceremony_id)
     tidy_plan(store, ceremony_id)
+    return _read_and_check(store, ceremony_id)
+
+
+def _read_and_check(store: Store, ceremony_id: int) -> StagePlan:
     with store.reading() as session:
         ceremony = ceremony_row(load_ceremony(session, ceremony_id))
         decisions = session.scalars(
@@ -85,15 +94,15 @@ def load_stage_plan(store: Store, ceremony_id: int) -> StagePlan:
             if h.award_form_id != r.award_form_id:
                 raise UserError(
                     f"«{h.name}» nhận «{h.award}» nhưng đang ở đợt {r.number} trao "
-                    f"«{r.award or 'hình thức đã xóa'}»: hãy chuyển sang đợt đúng hình thức "
-                    "hoặc lập lại các đợt trao rồi in lại."
+                    f"«{r.award or 'hình thức đã xóa'}»: hãy chạy «rounds --ceremony {ceremony_id} "
+                    "--place-new» để xếp lại vào đợt đúng hình thức, rồi in lại."
                 )
         going = [h for h in members if h.attendance != Attendance.ABSENT]
         absent = [h for h in members if h.attendance == Attendance.ABSENT]
         if not going:
             continue
-        # tidy_plan made the positions 1..n with absentees last: the printed numbers are
-        # the stored ones, which the certificates follow too.
+        # Once tidied, positions are 1..n with absentees last: the printed numbers are the
+        # stored ones, which the certificates follow too.
         slots = tuple(StageSlot(h.position_on_stage or 0, h) for h in going)
         plans.append(RoundPlan(r, slots, tuple(absent)))
     return StagePlan(ceremony, decision_rows, tuple(plans), tuple(honourees))
