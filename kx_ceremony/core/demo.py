@@ -17,6 +17,7 @@ from kx_ceremony.core.services.documents import DocumentInput, save_document
 from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
 from kx_ceremony.core.services.presenters import PresenterInput, add_presenter
 from kx_ceremony.core.services.rows import SignatoryRow
+from kx_ceremony.core.services.stage import plan_rounds
 from kx_ceremony.core.store import Store
 
 HELD_ON = dt.date(2023, 1, 5)
@@ -244,6 +245,7 @@ def _fill(store: Store, ceremony_id: int) -> None:
             ),
         )
     _add_documents(store, ceremony_id)
+    plan_rounds(store, ceremony_id)
 
 
 def _add_documents(store: Store, ceremony_id: int) -> None:

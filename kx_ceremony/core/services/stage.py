@@ -1,0 +1,382 @@
+"""Planning the rounds (đợt) on stage: who goes up with whom, in which order, handed by whom.
+
+The rule, so the organiser can predict it:
+
+- Honourees are taken in precedence order (``ordering.precedence_key``): award forms from
+  the highest (lowest rank number) down; within a form collectives, then individuals,
+  then households, each in Vietnamese name order.
+- Each award form is cut into rounds of at most ``per_round`` people; a round never mixes
+  two award forms, because the MC announces one award per round.
+- Presenters, most senior first, take the award forms from the highest down: the most
+  senior presenter takes every round of the highest form present, the next presenter the
+  next form, and so on. With fewer presenters than forms the least senior presenter
+  also takes every lower form (form k gets presenter min(k, P-1)): protocol wants the
+  lower awards handed by the lower-ranking official, never the head of the delegation
+  called back for the lowest award. With no presenters the rounds wait for one; the
+  organiser swaps any round's presenter by hand.
+- Everyone in a round gets a position on stage 1..n, left to right seen from the audience.
+
+Hand changes (``stage_edits``) set ``Round.manual``; :func:`plan_rounds` then refuses to
+overwrite them unless ``force`` is given. People added after planning are not placed
+automatically; :func:`place_new_honourees` places them without changing anybody's round
+(see there for positions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, joinedload
+
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
+from kx_ceremony.core.services.ceremonies import MAX_PER_ROUND, load_ceremony
+from kx_ceremony.core.services.honourees import honouree_row
+from kx_ceremony.core.services.ordering import precedence_key
+from kx_ceremony.core.services.presenters import presenter_row
+from kx_ceremony.core.services.rows import PresenterRow
+from kx_ceremony.core.store import Store
+
+
+class ManualChangesExist(UserError):
+    """Replanning would overwrite hand changes; the window asks, the CLI wants --force."""
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    id: int
+    number: int
+    award_form_id: int | None
+    award: str  # the award form's full name, "" if the form was deleted
+    award_rank: int | None
+    presenter: PresenterRow | None
+    count: int  # everyone placed in the round, absentees included
+    on_stage: int  # those who go up (present or a substitute)
+    manual: bool
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number,
+            "award": self.award,
+            "presenter": self.presenter.introduction if self.presenter else None,
+            "count": self.count,
+            "on_stage": self.on_stage,
+            "manual": self.manual,
+        }
+
+
+def presenter_for_form(form_index: int, presenters: Sequence[Presenter]) -> Presenter | None:
+    """The presenter of the ``form_index``-th award form (0 = highest) by seniority; the
+    least senior one takes every form beyond the number of presenters."""
+    if not presenters:
+        return None
+    return presenters[min(form_index, len(presenters) - 1)]
+
+
+def _presenters_by_seniority(session: Session, ceremony_id: int) -> list[Presenter]:
+    return list(
+        session.scalars(
+            select(Presenter)
+            .where(Presenter.ceremony_id == ceremony_id)
+            .order_by(Presenter.seniority, Presenter.id)
+        )
+    )
+
+
+def _honourees(session: Session, ceremony_id: int) -> list[Honouree]:
+    return list(
+        session.scalars(
+            select(Honouree)
+            .where(Honouree.ceremony_id == ceremony_id)
+            .options(
+                joinedload(Honouree.award_form),
+                joinedload(Honouree.round),
+                joinedload(Honouree.decision),
+            )
+        )
+    )
+
+
+def _in_precedence(honourees: Sequence[Honouree]) -> list[Honouree]:
+    pairs = [(precedence_key(honouree_row(h)), h) for h in honourees]
+    pairs.sort(key=lambda pair: pair[0])
+    return [h for _, h in pairs]
+
+
+def has_manual_changes(store: Store, ceremony_id: int) -> bool:
+    with store.reading() as session:
+        load_ceremony(session, ceremony_id)
+        return bool(
+            session.scalar(
+                select(func.count())
+                .select_from(Round)
+                .where(Round.ceremony_id == ceremony_id, Round.manual)
+            )
+        )
+
+
+def check_per_round(per_round: int) -> int:
+    if not 1 <= per_round <= MAX_PER_ROUND:
+        raise UserError(
+            f"Số người mỗi đợt phải từ 1 đến {MAX_PER_ROUND} (đang là {per_round}).",
+            field="per_round",
+        )
+    return per_round
+
+
+def plan_rounds(
+    store: Store, ceremony_id: int, per_round: int | None = None, force: bool = False
+) -> list[RoundRow]:
+    """(Re)build every round from scratch; ``per_round`` given is saved on the ceremony.
+
+    Refuses with :class:`ManualChangesExist` when a round was changed by hand, unless
+    ``force``: then the hand changes are dropped (attendance and substitutes are kept,
+    they belong to the person, not to the plan).
+    """
+    if per_round is not None:
+        check_per_round(per_round)
+    with store.transaction() as session:
+        ceremony = load_ceremony(session, ceremony_id)
+        manual = session.scalar(
+            select(func.count())
+            .select_from(Round)
+            .where(Round.ceremony_id == ceremony_id, Round.manual)
+        )
+        if manual and not force:
+            raise ManualChangesExist(
+                f"Có {manual} đợt trao đã được sửa bằng tay; lập lại sẽ xóa các thay đổi đó. "
+                "Hãy thêm --force nếu muốn lập lại từ đầu, "
+                "hoặc dùng --place-new để chỉ xếp những người chưa có đợt."
+            )
+        if per_round is not None:
+            ceremony.per_round = per_round
+        size = ceremony.per_round
+        session.execute(
+            update(Honouree)
+            .where(Honouree.ceremony_id == ceremony_id)
+            .values(round_id=None, position_on_stage=None)
+        )
+        session.execute(Round.__table__.delete().where(Round.ceremony_id == ceremony_id))
+        session.expire_all()
+        presenters = _presenters_by_seniority(session, ceremony_id)
+        number = 0
+        form_index = -1
+        current_form: int | None = None
+        current: Round | None = None
+        position = 0
+        for honouree in _in_precedence(_honourees(session, ceremony_id)):
+            if honouree.award_form_id != current_form:
+                current_form = honouree.award_form_id
+                form_index += 1
+                current = None
+            if current is None or position >= size:
+                number += 1
+                presenter = presenter_for_form(form_index, presenters)
+                current = Round(
+                    ceremony_id=ceremony_id,
+                    number=number,
+                    award_form_id=current_form,
+                    presenter_id=presenter.id if presenter else None,
+                    manual=False,
+                )
+                session.add(current)
+                session.flush()
+                position = 0
+            position += 1
+            honouree.round_id = current.id
+            honouree.position_on_stage = position
+        session.flush()
+        return _round_rows(session, ceremony_id)
+
+
+def place_new_honourees(store: Store, ceremony_id: int) -> int:
+    """Place people who have no round yet, and those whose award changed after planning;
+    nobody else changes round. Returns how many were placed.
+
+    Each newcomer (in precedence order) joins the last round of its award form when that
+    round has room, otherwise a new round right after it, handed over by the same
+    presenter. A form with no round yet gets a new round after the rounds of the higher
+    forms, with a presenter chosen by the planning rule; rounds after a new one move down
+    one number. In a round nobody changed by hand the newcomer takes its precedence place
+    (collectives first, name order), so later people of that round move one place right;
+    in a hand-changed round it goes to the end of the line, so the hand order stays.
+    """
+    with store.transaction() as session:
+        ceremony = load_ceremony(session, ceremony_id)
+        size = ceremony.per_round
+        honourees = _honourees(session, ceremony_id)
+        left: set[int] = set()
+        for h in honourees:
+            if h.round is not None and h.round.award_form_id != h.award_form_id:
+                # The award changed after planning: leave the old award's round (whose
+                # certificate would be the wrong one) and be placed like a newcomer.
+                left.add(h.round.id)
+                h.round = None
+                h.position_on_stage = None
+        session.flush()
+        newcomers = _in_precedence([h for h in honourees if h.round_id is None])
+        if not newcomers:
+            return 0
+        presenters = _presenters_by_seniority(session, ceremony_id)
+        rounds = load_rounds(session, ceremony_id)
+        members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
+        for h in sorted(honourees, key=lambda h: (h.position_on_stage or 0, h.id)):
+            if h.round_id is not None:
+                members[h.round_id].append(h)
+        touched: set[int] = set(left)
+        for honouree in newcomers:
+            form_rounds = [r for r in rounds if r.award_form_id == honouree.award_form_id]
+            target = form_rounds[-1] if form_rounds else None
+            if target is None or len(members[target.id]) >= size:
+                if target is not None:
+                    index = rounds.index(target) + 1
+                    presenter_id = target.presenter_id
+                else:
+                    index = _slot_for_new_form(rounds, honouree.award_form.rank)
+                    forms_before = {r.award_form_id for r in rounds[:index]}
+                    presenter = presenter_for_form(len(forms_before), presenters)
+                    presenter_id = presenter.id if presenter else None
+                target = Round(
+                    ceremony_id=ceremony_id,
+                    number=0,
+                    award_form_id=honouree.award_form_id,
+                    presenter_id=presenter_id,
+                    manual=False,
+                )
+                session.add(target)
+                session.flush()
+                rounds.insert(index, target)
+                members[target.id] = []
+            honouree.round_id = target.id
+            members[target.id].append(honouree)
+            touched.add(target.id)
+        for r in rounds:
+            if r.id in touched:
+                line = members[r.id] if r.manual else _in_precedence(members[r.id])
+                pack_positions(line)
+        for r in [r for r in rounds if not members[r.id]]:
+            rounds.remove(r)
+            session.delete(r)
+        session.flush()
+        renumber_rounds(session, rounds)
+        return len(newcomers)
+
+
+def pack_positions(line: Sequence[Honouree]) -> None:
+    """Positions 1..n: those going on stage in the given order, then absentees.
+
+    Keeping absentees last makes the stage numbers, the MC's list, the tray list and the
+    certificate stack share one gap-free numbering.
+    """
+    on_stage = [h for h in line if h.attendance != Attendance.ABSENT]
+    absent = [h for h in line if h.attendance == Attendance.ABSENT]
+    for position, h in enumerate([*on_stage, *absent], start=1):
+        h.position_on_stage = position
+
+
+def tidy_plan(store: Store, ceremony_id: int) -> None:
+    """Close gaps left by deleted honourees or attendance changed elsewhere, keeping order.
+
+    Positions become 1..n again (absentees last), rounds left empty disappear and the
+    rest renumber from 1. Nothing moves relative to anyone else, so hand-change flags
+    stay as they are. Called before printing, so paper and store show the same numbers.
+    """
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        rounds = load_rounds(session, ceremony_id)
+        members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
+        for h in session.scalars(
+            select(Honouree)
+            .where(Honouree.ceremony_id == ceremony_id, Honouree.round_id.is_not(None))
+            .order_by(Honouree.position_on_stage, Honouree.id)
+        ):
+            members[h.round_id].append(h)  # type: ignore[index]
+        kept = []
+        for r in rounds:
+            if members[r.id]:
+                pack_positions(members[r.id])
+                kept.append(r)
+            else:
+                session.delete(r)
+        session.flush()
+        if [r.number for r in kept] != list(range(1, len(kept) + 1)):
+            renumber_rounds(session, kept)
+
+
+def _slot_for_new_form(rounds: Sequence[Round], rank: int) -> int:
+    """Where a round of a form with this rank goes: after every round of a higher form."""
+    for index, existing in enumerate(rounds):
+        existing_rank = existing.award_form.rank if existing.award_form else 10**9
+        if existing_rank > rank:
+            return index
+    return len(rounds)
+
+
+def renumber_rounds(session: Session, rounds: Sequence[Round]) -> None:
+    """Numbers 1..n in list order, in two steps so no number is ever held twice."""
+    for r in rounds:
+        r.number = -r.id
+    session.flush()
+    for number, r in enumerate(rounds, start=1):
+        r.number = number
+    session.flush()
+
+
+def load_rounds(session: Session, ceremony_id: int) -> list[Round]:
+    return list(
+        session.scalars(
+            select(Round)
+            .where(Round.ceremony_id == ceremony_id)
+            .options(joinedload(Round.award_form), joinedload(Round.presenter))
+            .order_by(Round.number, Round.id)
+        )
+    )
+
+
+def _round_rows(session: Session, ceremony_id: int) -> list[RoundRow]:
+    rounds = load_rounds(session, ceremony_id)
+    people = session.execute(
+        select(Honouree.round_id, Honouree.attendance).where(
+            Honouree.ceremony_id == ceremony_id, Honouree.round_id.is_not(None)
+        )
+    ).all()
+    rows = []
+    for r in rounds:
+        mine = [attendance for round_id, attendance in people if round_id == r.id]
+        rows.append(
+            RoundRow(
+                id=r.id,
+                number=r.number,
+                award_form_id=r.award_form_id,
+                award=r.award_form.full_name if r.award_form else "",
+                award_rank=r.award_form.rank if r.award_form else None,
+                presenter=presenter_row(r.presenter) if r.presenter else None,
+                count=len(mine),
+                on_stage=sum(1 for a in mine if a != "absent"),
+                manual=r.manual,
+            )
+        )
+    return rows
+
+
+def list_rounds(store: Store, ceremony_id: int) -> list[RoundRow]:
+    """The rounds in the order of the day."""
+    with store.reading() as session:
+        load_ceremony(session, ceremony_id)
+        return _round_rows(session, ceremony_id)
+
+
+def count_unplaced(store: Store, ceremony_id: int) -> int:
+    """Honourees with no round yet (added after planning)."""
+    with store.reading() as session:
+        load_ceremony(session, ceremony_id)
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(Honouree)
+                .where(Honouree.ceremony_id == ceremony_id, Honouree.round_id.is_(None))
+            )
+            or 0
+        )

@@ -1,0 +1,151 @@
+"""Hand changes to the stage plan: move a person, swap a presenter, mark absent, name a
+substitute. Each marks the rounds it touches as ``manual``, so replanning asks first.
+
+Positions stay a gap-free 1..n in every round, with the people who go on stage first
+and absentees packed after them: the stage numbers, the MC's list, the tray list and the
+certificate stack then share one numbering and an absentee's certificate sits at the end
+of its round, set aside.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kx_ceremony.core.errors import NotFound, UserError
+from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
+from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
+from kx_ceremony.core.store import Store
+from kx_ceremony.core.vietnamese import clean_text
+
+
+def _honouree(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
+    honouree = session.get(Honouree, honouree_id)
+    if honouree is None or honouree.ceremony_id != ceremony_id:
+        raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
+    return honouree
+
+
+def _round(session: Session, ceremony_id: int, number: int) -> Round:
+    found = session.scalar(
+        select(Round).where(Round.ceremony_id == ceremony_id, Round.number == number)
+    )
+    if found is None:
+        raise NotFound(
+            f"Không có đợt trao số {number} trong buổi lễ này; lệnh «rounds» liệt kê các đợt."
+        )
+    return found
+
+
+def _members(session: Session, round_id: int, exclude_id: int | None = None) -> list[Honouree]:
+    return [
+        h
+        for h in session.scalars(
+            select(Honouree)
+            .where(Honouree.round_id == round_id)
+            .order_by(Honouree.position_on_stage, Honouree.id)
+        )
+        if h.id != exclude_id
+    ]
+
+
+def move_honouree(
+    store: Store, ceremony_id: int, honouree_id: int, round_number: int, position: int
+) -> None:
+    """Put one person at ``position`` of round ``round_number``; both rounds renumber.
+
+    Only to a round that presents the person's own award form: the MC announces one
+    award per round and the wrong certificate in the wrong hands is the failure we avoid.
+    A round left empty disappears and the rounds after it move up one number.
+    """
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        honouree = _honouree(session, ceremony_id, honouree_id)
+        target = _round(session, ceremony_id, round_number)
+        if target.award_form_id != honouree.award_form_id:
+            raise UserError(
+                f"«{honouree.name}» nhận «{honouree.award_form.full_name}», còn đợt {round_number} "
+                f"trao «{target.award_form.full_name if target.award_form else 'khác'}»: "
+                "chỉ chuyển được sang đợt trao cùng hình thức khen thưởng.",
+                field="round",
+            )
+        members = _members(session, target.id, exclude_id=honouree.id)
+        on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
+        limit = len(on_stage) + 1
+        if honouree.attendance == Attendance.ABSENT:
+            raise UserError(
+                f"«{honouree.name}» đang vắng mặt nên không có vị trí trên sân khấu; "
+                "hãy đánh dấu có mặt trước khi chuyển chỗ.",
+                field="position_on_stage",
+            )
+        if not 1 <= position <= limit:
+            raise UserError(
+                f"Vị trí {position} không có ở đợt {round_number}: hãy chọn từ 1 đến {limit}.",
+                field="position_on_stage",
+            )
+        old_round = honouree.round
+        on_stage.insert(position - 1, honouree)
+        honouree.round_id = target.id
+        pack_positions([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
+        target.manual = True
+        if old_round is not None and old_round.id != target.id:
+            old_round.manual = True
+            left = _members(session, old_round.id, exclude_id=honouree.id)
+            if left:
+                pack_positions(left)
+            else:
+                session.delete(old_round)
+                session.flush()
+                rounds = [r for r in load_rounds(session, ceremony_id) if r.id != old_round.id]
+                renumber_rounds(session, rounds)
+        session.flush()
+
+
+def set_round_presenter(
+    store: Store, ceremony_id: int, round_number: int, presenter_id: int | None
+) -> None:
+    """Give a round another presenter (None: to be decided)."""
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        target = _round(session, ceremony_id, round_number)
+        if presenter_id is not None:
+            presenter = session.get(Presenter, presenter_id)
+            if presenter is None or presenter.ceremony_id != ceremony_id:
+                raise NotFound(f"Không có người trao số {presenter_id} trong buổi lễ này.")
+        target.presenter_id = presenter_id
+        target.manual = True
+
+
+def set_attendance(
+    store: Store,
+    ceremony_id: int,
+    honouree_id: int,
+    attendance: str,
+    substitute_name: str = "",
+) -> None:
+    """Mark present, absent, or received by a substitute; the round repacks its positions.
+
+    An absentee goes after everyone on stage; one who comes back joins the end of the
+    line (others keep their numbers).
+    """
+    if attendance not in {a.value for a in Attendance}:
+        raise UserError(f"Tình trạng có mặt «{attendance}» không hợp lệ.", field="attendance")
+    substitute_name = clean_text(substitute_name)
+    if attendance == Attendance.SUBSTITUTE and not substitute_name:
+        raise UserError("Hãy nhập tên người nhận thay.", field="substitute_name")
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        honouree = _honouree(session, ceremony_id, honouree_id)
+        was_absent = honouree.attendance == Attendance.ABSENT
+        honouree.attendance = attendance
+        honouree.substitute_name = substitute_name if attendance == Attendance.SUBSTITUTE else ""
+        if honouree.round is None:
+            return
+        honouree.round.manual = True
+        members = _members(session, honouree.round.id)
+        if was_absent and attendance != Attendance.ABSENT:
+            members = [h for h in members if h.id != honouree.id]
+            on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
+            members = [*on_stage, honouree, *[h for h in members if h not in on_stage]]
+        pack_positions(members)
