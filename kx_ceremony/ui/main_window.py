@@ -16,6 +16,7 @@ from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
 from kx_ceremony.ui.pledge_view import PledgeView
 from kx_ceremony.ui.safety_menu import SafetyMenu
+from kx_ceremony.ui.stage_view import StageView
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
 
 LAST_CEREMONY_KEY = "last_ceremony"
@@ -41,10 +42,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.ceremonies = CeremoniesView(store, self.events)
         self.honourees = HonoureesView(store, self.events)
+        self.stage = StageView(store, self.events)
         self.pledges = PledgeView(store, self.events)
         self.documents = DocumentsView(store, self.events, self.runner)
         self.tabs.addTab(self.ceremonies, self.tr("Buổi lễ"))
         self.tabs.addTab(self.honourees, self.tr("Danh sách khen thưởng"))
+        self.tabs.addTab(self.stage, self.tr("Sân khấu"))
         self.tabs.addTab(self.pledges, self.tr("Giao ước, cam kết"))
         self.tabs.addTab(self.documents, self.tr("In ấn"))
         self.setCentralWidget(self.tabs)
