@@ -12,7 +12,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.printing.drawing import Typesetter, hex_to_rgb, new_canvas, shift
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.printing.drawing import (
+    Typesetter,
+    binary_streams,
+    hex_to_rgb,
+    new_canvas,
+    shift,
+)
 from kx_ceremony.core.printing.layouts import FieldBox, Layout
 from kx_ceremony.core.printing.printer_offset import PrinterOffset
 from kx_ceremony.core.printing.textfit import MM
@@ -71,49 +78,66 @@ def _box(canvas: Any, typesetter: Typesetter, layout: Layout, box: FieldBox) -> 
     canvas.drawString(x + 1 * MM, top - 2.8 * MM, label)
 
 
+def _instructions(
+    canvas: Any, typesetter: Typesetter, layout: Layout, offset: PrinterOffset
+) -> None:
+    w, h = layout.page_width, layout.page_height
+    lines = [
+        f"TRANG CANH CHỈNH - {layout.title.upper()} - {w:g} × {h:g} mm",
+        f"Độ lệch máy in đang dùng: ngang {offset.x_mm:+g} mm, dọc {offset.y_mm:+g} mm "
+        "(dương: sang phải, xuống dưới).",
+        "In trên giấy trắng, đặt chồng lên phôi rồi soi ra ánh sáng: đo xem các ô xanh lệch "
+        "bao nhiêu mm so với chỗ in trên phôi,",
+        "cộng vào độ lệch hiện tại và lưu lại (print calibration --offset-x … --offset-y …), "
+        "rồi in lại trang này để kiểm tra.",
+        "Thước: vạch 0 phải trùng mép trên và mép trái tờ giấy. Dấu thập đỏ nằm đúng tọa độ "
+        "ghi bên cạnh (đo từ góc trên bên trái).",
+    ]
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont(typesetter.fonts.name("bold"), 9)
+    for i, line in enumerate(lines):
+        canvas.drawString(40 * MM, (h - 200 - i * 5) * MM, line)
+        canvas.setFont(typesetter.fonts.name(), 9)
+
+
+def _draw(canvas: Any, typesetter: Typesetter, layout: Layout, offset: PrinterOffset) -> None:
+    regular = typesetter.fonts.name()
+    shift(canvas, offset)
+    _ruler(canvas, regular, layout)
+    w, h = layout.page_width, layout.page_height
+    canvas.setStrokeColorRGB(0.8, 0, 0)
+    canvas.setFillColorRGB(0.8, 0, 0)
+    for x, y in (
+        (CROSS_INSET_MM, CROSS_INSET_MM),
+        (w - CROSS_INSET_MM, CROSS_INSET_MM),
+        (CROSS_INSET_MM, h - CROSS_INSET_MM),
+        (w - CROSS_INSET_MM, h - CROSS_INSET_MM),
+        (round(w / 2), round(h / 2)),
+    ):
+        _crosshair(canvas, regular, layout, x, y)
+    for box in layout.fields:
+        _box(canvas, typesetter, layout, box)
+    _instructions(canvas, typesetter, layout, offset)
+
+
 def write_calibration(path: Path, layout: Layout, offset: PrinterOffset) -> Path:
     """Write the calibration page for ``layout`` to ``path``; returns the path."""
     typesetter = Typesetter()
-    regular = typesetter.fonts.name()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.part")
-    canvas = new_canvas(tmp, layout, f"Trang canh chỉnh - {layout.title}")
     try:
-        shift(canvas, offset)
-        _ruler(canvas, regular, layout)
-        w, h = layout.page_width, layout.page_height
-        canvas.setStrokeColorRGB(0.8, 0, 0)
-        canvas.setFillColorRGB(0.8, 0, 0)
-        for x, y in (
-            (CROSS_INSET_MM, CROSS_INSET_MM),
-            (w - CROSS_INSET_MM, CROSS_INSET_MM),
-            (CROSS_INSET_MM, h - CROSS_INSET_MM),
-            (w - CROSS_INSET_MM, h - CROSS_INSET_MM),
-            (round(w / 2), round(h / 2)),
-        ):
-            _crosshair(canvas, regular, layout, x, y)
-        for box in layout.fields:
-            _box(canvas, typesetter, layout, box)
-        canvas.setFillColorRGB(0, 0, 0)
-        canvas.setFont(typesetter.fonts.name("bold"), 9)
-        lines = [
-            f"TRANG CANH CHỈNH - {layout.title.upper()} - {w:g} × {h:g} mm",
-            f"Độ lệch máy in đang dùng: ngang {offset.x_mm:+g} mm, dọc {offset.y_mm:+g} mm "
-            "(dương: sang phải, xuống dưới).",
-            "In trên giấy trắng, đặt chồng lên phôi rồi soi ra ánh sáng: đo xem các ô xanh lệch "
-            "bao nhiêu mm so với chỗ in trên phôi,",
-            "cộng vào độ lệch hiện tại và lưu lại (print calibration --offset-x … --offset-y …), "
-            "rồi in lại trang này để kiểm tra.",
-            "Thước: vạch 0 phải trùng mép trên và mép trái tờ giấy. Dấu thập đỏ nằm đúng tọa độ "
-            "ghi bên cạnh (đo từ góc trên bên trái).",
-        ]
-        for i, line in enumerate(lines):
-            canvas.drawString(40 * MM, (h - 200 - i * 5) * MM, line)
-            canvas.setFont(regular, 9)
-        canvas.showPage()
-        canvas.save()
+        with binary_streams():
+            canvas = new_canvas(tmp, layout, f"Trang canh chỉnh - {layout.title}")
+            _draw(canvas, typesetter, layout, offset)
+            canvas.showPage()
+            canvas.save()
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(
+            f"Không ghi được tệp {path}: {exc.strerror or exc}; hãy chọn nơi khác."
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

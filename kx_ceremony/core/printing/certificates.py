@@ -12,11 +12,12 @@ every page.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,8 +28,14 @@ from kx_ceremony.core.printing.certificate_text import (
     design_texts,
     variable_texts,
 )
-from kx_ceremony.core.printing.drawing import Typesetter, draw_border, new_canvas, shift
-from kx_ceremony.core.printing.layouts import Layout, layout_for_award
+from kx_ceremony.core.printing.drawing import (
+    Typesetter,
+    binary_streams,
+    draw_border,
+    new_canvas,
+    shift,
+)
+from kx_ceremony.core.printing.layouts import FieldBox, Layout, layout_for_award
 from kx_ceremony.core.printing.printer_offset import DEFAULT_PRINTER, PrinterOffset, load_offset
 from kx_ceremony.core.printing.textfit import FittedText
 from kx_ceremony.core.services.awards import find_award_form, list_award_forms, list_decisions
@@ -49,7 +56,7 @@ class Certificate:
     ordinal: int  # place in the ceremony's whole presentation order, from 1
     honouree: HonoureeRow
     award_form_id: int
-    texts: tuple[tuple[str, str, FittedText], ...]  # (field, text, fitted)
+    fields: tuple[tuple[FieldBox, FittedText], ...]
 
 
 @dataclass
@@ -63,7 +70,7 @@ class PrintResult:
 class _AwardDesign:
     layout: Layout
     design: DesignTexts
-    fitted: tuple[tuple[str, str, FittedText], ...] = ()
+    fitted: tuple[tuple[FieldBox, FittedText], ...] = ()
 
 
 def _who(row: HonoureeRow, ordinal: int) -> str:
@@ -125,7 +132,7 @@ class _Plan:
                 if box is None:
                     continue
                 text = self.typesetter.prepare(text, f"{where}, ô {box.label}", box.style)
-                fitted.append((name, text, self.typesetter.fit(box, text)))
+                fitted.append((box, self.typesetter.fit(box, text)))
             design.fitted = tuple(fitted)
         self.designs[award_form_id] = design
         return design
@@ -139,7 +146,7 @@ class _Plan:
             if box is None or not text:
                 continue
             text = self.typesetter.prepare(text, f"{_who(row, ordinal)}, ô {box.label}", box.style)
-            texts.append((name, text, self.typesetter.fit(box, text)))
+            texts.append((box, self.typesetter.fit(box, text)))
         return Certificate(ordinal, row, row.award_form_id, tuple(texts))
 
 
@@ -152,6 +159,7 @@ class _Writer:
         self.canvas = new_canvas(path, first.layout, title)
         self.offset = offset
         self._forms: set[int] = set()
+        self._codes: dict[tuple[FieldBox, FittedText], str] = {}
 
     def _design_form(self, award_form_id: int) -> str:
         name = f"design{award_form_id}"
@@ -161,10 +169,7 @@ class _Writer:
             canvas = self.canvas
             canvas.beginForm(name)
             draw_border(canvas, layout)
-            for fname, text, fitted in design.fitted:
-                box = layout.field(fname)
-                if box is not None:
-                    self.plan.typesetter.draw(canvas, box, text, layout.page_height, fitted)
+            self.plan.typesetter.draw(canvas, design.fitted, layout.page_height)
             canvas.endForm()
             self._forms.add(award_form_id)
         return name
@@ -179,11 +184,7 @@ class _Writer:
             canvas.doForm(self._design_form(cert.award_form_id))
         else:
             shift(canvas, self.offset)
-        typesetter = self.plan.typesetter
-        for fname, text, fitted in cert.texts:
-            box = layout.field(fname)
-            if box is not None:
-                typesetter.draw(canvas, box, text, layout.page_height, fitted)
+        self.plan.typesetter.draw(canvas, cert.fields, layout.page_height, self._codes)
         canvas.showPage()
 
     def save(self) -> None:
@@ -204,11 +205,26 @@ def split_name(cert: Certificate, width: int) -> str:
     return f"{cert.ordinal:0{width}d} - {safe_filename(cert.honouree.name)}.pdf"
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while pages are made.
+
+    Thousands of pages allocate millions of small objects that all stay alive until the
+    file is saved; the collector would scan them again and again for nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _temp_beside(path: Path) -> Path:
+    """A working name in the target's folder, so the final rename is atomic."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.part", dir=path.parent)
-    os.close(fd)
-    return Path(tmp)
+    return path.with_name(f".{path.name}.{os.getpid()}.part")
 
 
 def print_certificates(
@@ -233,7 +249,8 @@ def print_certificates(
     out = Path(out)
     selected = select_honourees(store, ceremony_id, round_number, award)
     plan = _Plan(store, ceremony_id, mode)
-    certificates = [plan.certificate(ordinal, row) for ordinal, row in selected]
+    with _no_cyclic_gc():
+        certificates = [plan.certificate(ordinal, row) for ordinal, row in selected]
     offset = load_offset(printer) if mode == "blank" else PrinterOffset()
     total = len(certificates) * (2 if split_dir is not None else 1)
     done = 0
@@ -276,12 +293,13 @@ def _write(
     certificates: Sequence[Certificate],
     step: Callable[[], None],
 ) -> None:
-    writer = _Writer(plan, path, title, offset)
-    for cert in certificates:
-        writer.page(cert)
-        step()
     try:
-        writer.save()
+        with binary_streams(), _no_cyclic_gc():
+            writer = _Writer(plan, path, title, offset)
+            for cert in certificates:
+                writer.page(cert)
+                step()
+            writer.save()
     except OSError as exc:
         raise UserError(
             f"Không ghi được tệp {path}: {exc.strerror or exc}; hãy đóng tệp nếu đang mở "

@@ -10,6 +10,8 @@ the already-parsed face, so nothing is decoded again per page.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from typing import Any
 from kx_ceremony.core.printing.fonts import FontSet, check_printable, register_fonts
 from kx_ceremony.core.printing.layouts import FieldBox, Layout
 from kx_ceremony.core.printing.printer_offset import PrinterOffset
-from kx_ceremony.core.printing.textfit import LEADING, MM, FittedText, fit_text
+from kx_ceremony.core.printing.textfit import LEADING, MM, FittedText, Measure, fit_text
 
 PRODUCER = "KX Ceremony"
 
@@ -26,6 +28,24 @@ PRODUCER = "KX Ceremony"
 def hex_to_rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
     return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Write compressed streams as binary, not ASCII85 text.
+
+    ASCII85 makes every page stream a quarter larger and costs an encoding pass in pure
+    Python; every PDF reader handles binary streams. ReportLab reads the switch from its
+    global config while pages are made and saved, so it is set only for that span.
+    """
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
 
 
 def new_canvas(path: Path, layout: Layout, title: str) -> Any:
@@ -62,21 +82,29 @@ class Typesetter:
             for style in ("regular", "bold", "italic", "bolditalic")
         }
         self._measures = {style: self._measure_for(style) for style in self._faces}
+        # Characters already checked against the font (every style has the same repertoire).
+        self._printable: set[str] = set()
 
-    def _measure_for(self, style: str):
+    def _measure_for(self, style: str) -> Measure:
+        """Width of a text in a style; cached at 1 pt, as most texts recur on every page."""
         font_name = self.fonts.name(style)
         string_width = self._string_width
+        cache: dict[str, float] = {}
 
         def measure(text: str, size: float) -> float:
-            return string_width(text, font_name, size)
+            width = cache.get(text)
+            if width is None:
+                width = cache[text] = string_width(text, font_name, 1.0)
+            return width * size
 
         return measure
 
     def prepare(self, text: str, where: str, style: str = "regular") -> str:
         """NFC, single spaces, and a refusal naming ``where`` if a character is missing."""
         text = " ".join(unicodedata.normalize("NFC", text).split())
-        if text:
+        if text and not self._printable.issuperset(text):
             check_printable(text, where, style)
+            self._printable.update(text)
         return text
 
     def fit(self, box: FieldBox, text: str) -> FittedText:
@@ -93,44 +121,71 @@ class Typesetter:
     def draw(
         self,
         canvas: Any,
-        box: FieldBox,
-        text: str,
+        fields: Iterable[tuple[FieldBox, FittedText]],
         page_height: float,
-        fitted: FittedText | None = None,
-    ) -> FittedText:
-        """Draw already prepared ``text`` in ``box``; returns the size and lines used."""
-        fitted = fitted or self.fit(box, text)
-        if not fitted.lines:
-            return fitted
+        codes: dict[tuple[FieldBox, FittedText], str] | None = None,
+    ) -> None:
+        """Draw fitted texts in their boxes, nothing measured again.
+
+        ``codes`` keeps each field's PDF text operators for one file: the lines every
+        certificate shares (achievement, decision, signer …) are typeset once per file
+        and repeated, which is valid because the font subsets belong to the file.
+        """
+        for box, fitted in fields:
+            if not fitted.lines:
+                continue
+            key = (box, fitted)
+            code = codes.get(key) if codes is not None else None
+            if code is None:
+                code = self._text_code(canvas, box, fitted, page_height)
+                if codes is not None:
+                    codes[key] = code
+            canvas.addLiteral(code)
+            if box.underline:
+                self._underline(canvas, box, fitted, page_height)
+
+    def _placed_lines(
+        self, box: FieldBox, fitted: FittedText, page_height: float
+    ) -> Iterator[tuple[str, float, float, float]]:
+        """(line, x, baseline, width) of each line, centred vertically in the box."""
         size = fitted.size
         face = self._faces[box.style]
         ascent, descent = face.ascent / 1000.0, face.descent / 1000.0
         line_h = size * LEADING
-        left = box.x * MM
-        width = box.width * MM
-        top = (page_height - box.y) * MM
+        left, width = box.x * MM, box.width * MM
         block = line_h * len(fitted.lines)
-        slot_top = top - (box.height * MM - block) / 2
-        font_name = self.fonts.name(box.style)
-        canvas.setFont(font_name, size)
-        canvas.setFillColorRGB(*hex_to_rgb(box.colour))
-        measure = self._measures[box.style]
-        for i, line in enumerate(fitted.lines):
+        slot_top = (page_height - box.y) * MM - (box.height * MM - block) / 2
+        for i, (line, line_width) in enumerate(zip(fitted.lines, fitted.widths, strict=True)):
             slot_bottom = slot_top - line_h * (i + 1)
             baseline = slot_bottom + (line_h - (ascent - descent) * size) / 2 - descent * size
             if box.align == "left":
                 x = left
             elif box.align == "right":
-                x = left + width - measure(line, size)
+                x = left + width - line_width
             else:
-                x = left + (width - measure(line, size)) / 2
-            canvas.drawString(x, baseline, line)
-            if box.underline:
-                rule_y = baseline + descent * size * 0.9
-                canvas.setStrokeColorRGB(*hex_to_rgb(box.colour))
-                canvas.setLineWidth(max(size / 20, 0.6))
-                canvas.line(x, rule_y, x + measure(line, size), rule_y)
-        return fitted
+                x = left + (width - line_width) / 2
+            yield line, x, baseline, line_width
+
+    def _text_code(self, canvas: Any, box: FieldBox, fitted: FittedText, page_height: float) -> str:
+        text_object = canvas.beginText()
+        text_object.setFont(self.fonts.name(box.style), fitted.size, fitted.size * LEADING)
+        text_object.setFillColorRGB(*hex_to_rgb(box.colour))
+        for line, x, baseline, _ in self._placed_lines(box, fitted, page_height):
+            # textLine, unlike drawString, does not measure the text again.
+            text_object.setTextOrigin(x, baseline)
+            text_object.textLine(line)
+        return text_object.getCode()
+
+    def _underline(
+        self, canvas: Any, box: FieldBox, fitted: FittedText, page_height: float
+    ) -> None:
+        """The rule under the motto, as long as the text (Decree 30)."""
+        descent = self._faces[box.style].descent / 1000.0
+        canvas.setStrokeColorRGB(*hex_to_rgb(box.colour))
+        canvas.setLineWidth(max(fitted.size / 20, 0.6))
+        for _, x, baseline, line_width in self._placed_lines(box, fitted, page_height):
+            rule_y = baseline + descent * fitted.size * 0.9
+            canvas.line(x, rule_y, x + line_width, rule_y)
 
 
 def draw_border(canvas: Any, layout: Layout) -> None:

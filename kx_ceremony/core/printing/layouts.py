@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from kx_ceremony.core.errors import UserError
@@ -85,8 +86,12 @@ class Layout:
     fields: tuple[FieldBox, ...]
     border: Border | None
 
+    @cached_property
+    def _by_name(self) -> dict[str, FieldBox]:
+        return {f.name: f for f in self.fields}
+
     def field(self, name: str) -> FieldBox | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
 
     def with_page(self, width: float, height: float) -> Layout:
         return replace(self, page_width=width, page_height=height)

@@ -22,6 +22,7 @@ Measure = Callable[[str, float], float]  # (text, size) -> width in points
 class FittedText:
     size: float
     lines: tuple[str, ...]
+    widths: tuple[float, ...] = ()  # of each line at ``size``, in points
 
 
 def wrap(words: list[str], width_at_1pt: Measure, limit: float) -> list[str]:
@@ -57,13 +58,13 @@ def fit_text(
     """The size and lines for ``text`` in a box ``width`` × ``height`` (points)."""
     text = " ".join(text.split())
     if not text:
-        return FittedText(size, ())
+        return FittedText(size, (), ())
     one_line_width = measure(text, 1.0)
     # One line: as large as the width and the height allow, at most the layout size.
     single = min(size, width / one_line_width if one_line_width else size, height / LEADING)
     single = _round_down(single) if single < size else size
     if single >= min_size or max_lines == 1 or " " not in text:
-        return FittedText(single, (text,))
+        return FittedText(single, (text,), (one_line_width * single,))
     words = text.split(" ")
     best_size, best_lines = single, (text,)
     for n in range(2, max_lines + 1):
@@ -87,7 +88,8 @@ def fit_text(
             best_lines = tuple(wrap(words, measure, width / low))
         if best_size >= min_size:
             break
-    return FittedText(best_size, best_lines)
+    widths = tuple(measure(line, 1.0) * best_size for line in best_lines)
+    return FittedText(best_size, best_lines, widths)
 
 
 def _round_down(size: float) -> float:
