@@ -50,7 +50,10 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
         "--offset-x", type=_offset_mm, metavar="MM", help="lưu độ lệch ngang (mm, dương: sang phải)"
     )
     calib.add_argument(
-        "--offset-y", type=_offset_mm, metavar="MM", help="lưu độ lệch dọc (mm, dương: xuống dưới)"
+        "--offset-y",
+        type=_offset_mm,
+        metavar="MM",
+        help="lưu độ lệch dọc (mm, dương: xuống dưới; số âm viết --offset-y=-1.5)",
     )
     calib.set_defaults(handler=cmd_calibration)
 
