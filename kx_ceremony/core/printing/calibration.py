@@ -61,7 +61,11 @@ def _crosshair(canvas: Any, font_name: str, layout: Layout, x: float, y: float) 
     canvas.line(px, py - arm, px, py + arm)
     canvas.circle(px, py, 3 * MM, stroke=1, fill=0)
     canvas.setFont(font_name, 7)
-    canvas.drawString(px + 1.5 * MM, py + 1.5 * MM, f"({x:g}; {y:g}) mm")
+    label = f"({x:g}; {y:g}) mm"
+    if x > layout.page_width / 2:  # keep the label on the sheet
+        canvas.drawRightString(px - 1.5 * MM, py + 2.5 * MM, label)
+    else:
+        canvas.drawString(px + 1.5 * MM, py + 2.5 * MM, label)
 
 
 def _box(canvas: Any, typesetter: Typesetter, layout: Layout, box: FieldBox) -> None:
