@@ -266,3 +266,23 @@ def test_progress_and_cancel_leave_no_file(store, demo_id, tmp_path):
     done: list[int] = []
     result = print_certificates(store, demo_id, out, progress=lambda d, t: done.append(d))
     assert result.count == 28 and done[-1] == 28 and out.exists()
+
+
+def test_unwritable_output_is_a_clear_refusal(cli, demo_id, tmp_path):
+    folder = tmp_path / "is-a-folder.pdf"
+    folder.mkdir()
+    result = cli("print", "certificates", "--ceremony", str(demo_id), "-o", str(folder))
+    assert result.status == 2 and str(folder) in result.err
+    assert list(tmp_path.glob(".*.part")) == []
+
+
+def test_real_process_prints_the_path_and_refuses_without_traceback(cli_process, store, tmp_path):
+    cid, _ = make_ceremony(store, [{"name": "Lê Văn Hải", "gender": "male"}])
+    out = tmp_path / "one.pdf"
+    done = cli_process("print", "certificates", "--ceremony", str(cid), "-o", str(out))
+    assert done.status == 0, done.err
+    assert done.last_line == str(out) and page_texts(out) != []
+    refused = cli_process(
+        "print", "certificates", "--ceremony", "99", "-o", str(tmp_path / "x.pdf")
+    )
+    assert refused.status == 2 and "Traceback" not in refused.err

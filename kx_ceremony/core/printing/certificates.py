@@ -223,7 +223,12 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def _temp_beside(path: Path) -> Path:
     """A working name in the target's folder, so the final rename is atomic."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            f"Không tạo được thư mục {path.parent}: {exc.strerror or exc}; hãy chọn nơi lưu khác."
+        ) from exc
     return path.with_name(f".{path.name}.{os.getpid()}.part")
 
 
@@ -277,10 +282,15 @@ def print_certificates(
                 _write(plan, target, f"{title} - {cert.honouree.name}", offset, [cert], step)
                 written.append(target)
         os.replace(tmp, out)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
         for path in written:
             path.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UserError(
+                f"Không ghi được tệp {out}: {exc.strerror or exc}; hãy đóng tệp nếu đang mở "
+                "hoặc chọn nơi lưu khác."
+            ) from exc
         raise
     return PrintResult(out, len(certificates), written)
 
