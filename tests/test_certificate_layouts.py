@@ -66,6 +66,7 @@ def test_bad_saved_layout_stops_printing_with_exit_2(cli, store, demo_id, tmp_pa
     out = tmp_path / "x.pdf"
     result = cli("print", "certificates", "--ceremony", str(demo_id), "-o", str(out))
     assert result.status == 2 and "Người/tập thể nhận" in result.err
+    assert "Giấy khen của Chủ tịch UBND huyện" in result.err
     assert not out.exists()
 
 

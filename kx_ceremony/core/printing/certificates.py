@@ -122,7 +122,10 @@ class _Plan:
         if known is not None:
             return known
         form = self.forms[award_form_id]
-        layout = layout_for_award(form)
+        try:
+            layout = layout_for_award(form)
+        except UserError as exc:
+            raise UserError(f"«{form.full_name}»: {exc.message}") from exc
         design = _AwardDesign(layout, design_texts(form, decision))
         if self.mode == "full":
             where = f"Mẫu «{form.full_name}»"
