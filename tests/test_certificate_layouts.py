@@ -156,3 +156,20 @@ def test_calibration_with_ceremony_shows_the_saved_layout_and_offset(cli, store,
     assert result.status == 0 and "+2 mm" in result.out
     shifted = words_of(page_words(moved), "Người/tập thể nhận")[0]
     assert shifted.x0 - label.x0 == pytest.approx(2 * MM, abs=0.05)
+
+
+def test_adjusted_layout_is_validated_saved_and_reset(store, demo_id):
+    from kx_ceremony.core.printing.layout_store import adjust_layout, reset_layout
+
+    form = find_award_form(store, demo_id, "BK tỉnh")
+    layout = adjust_layout(store, demo_id, form.id, {"fields": {"recipient": {"y": 124}}})
+    assert layout.field("recipient").y == 124
+    layout = adjust_layout(store, demo_id, form.id, {"fields": {"recipient": {"size": 28}}})
+    assert (layout.field("recipient").y, layout.field("recipient").size) == (124, 28)
+    assert find_award_form(store, demo_id, "BK tỉnh").layout == {
+        "fields": {"recipient": {"y": 124, "size": 28}}
+    }
+    with pytest.raises(UserError):
+        adjust_layout(store, demo_id, form.id, {"fields": {"recipient": {"width": 0}}})
+    assert find_award_form(store, demo_id, "BK tỉnh").layout["fields"]["recipient"]["size"] == 28
+    assert reset_layout(store, demo_id, form.id) == load_layout("bang-khen")
