@@ -1,9 +1,96 @@
-"""Sub-commands for this area; filled in by the issue that builds it."""
+"""`print certificates` and `print calibration` (see CLI.md)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from kx_ceremony.commands.common import Context, add_ceremony_arg, positive_int
+
+
+def _offset_mm(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» không phải số milimét") from None
 
 
 def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
-    """Add this module's commands: top-level ones to `commands`, `print X` ones to `printing`."""
+    certs = printing.add_parser(
+        "certificates", help="in bằng khen, giấy khen theo thứ tự trao trên sân khấu"
+    )
+    add_ceremony_arg(certs)
+    certs.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="tệp PDF ghi ra")
+    certs.add_argument(
+        "--mode",
+        choices=("full", "blank"),
+        default="blank",
+        help="blank: chỉ in phần chữ thay đổi lên phôi in sẵn (mặc định); "
+        "full: in đủ mẫu lên giấy trắng",
+    )
+    certs.add_argument("--round", type=positive_int, metavar="N", help="chỉ in đợt N")
+    certs.add_argument("--award", metavar="NAME", help="chỉ in một hình thức khen thưởng")
+    certs.add_argument(
+        "--split", metavar="DIR", help="ghi thêm mỗi người một tệp PDF vào thư mục DIR"
+    )
+    certs.set_defaults(handler=cmd_certificates)
+
+    calib = printing.add_parser("calibration", help="trang canh chỉnh để đặt lên phôi bằng khen")
+    calib.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="tệp PDF ghi ra")
+    calib.add_argument(
+        "--award",
+        metavar="NAME",
+        help="mẫu của hình thức khen thưởng (bang-khen, giay-khen, hoặc tên hình thức "
+        "khi có --ceremony)",
+    )
+    calib.add_argument(
+        "--ceremony", type=positive_int, metavar="ID", help="lấy mẫu đã chỉnh của buổi lễ"
+    )
+    calib.add_argument(
+        "--offset-x", type=_offset_mm, metavar="MM", help="lưu độ lệch ngang (mm, dương: sang phải)"
+    )
+    calib.add_argument(
+        "--offset-y",
+        type=_offset_mm,
+        metavar="MM",
+        help="lưu độ lệch dọc (mm, dương: xuống dưới; số âm viết --offset-y=-1.5)",
+    )
+    calib.set_defaults(handler=cmd_calibration)
+
+
+def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
+    from kx_ceremony.core.printing.certificates import print_certificates
+
+    result = print_certificates(
+        ctx.store,
+        args.ceremony,
+        Path(args.output),
+        mode=args.mode,
+        round_number=args.round,
+        award=args.award,
+        split_dir=Path(args.split) if args.split else None,
+    )
+    if args.split:
+        print(f"{len(result.split_files)} tệp riêng: {Path(args.split)}")
+    print(result.path)
+    return 0
+
+
+def cmd_calibration(args: argparse.Namespace, ctx: Context) -> int:
+    from kx_ceremony.core.printing.calibration import write_calibration
+    from kx_ceremony.core.printing.layout_choice import calibration_layout
+    from kx_ceremony.core.printing.printer_offset import PrinterOffset, load_offset, save_offset
+
+    layout = calibration_layout(ctx.store if args.ceremony else None, args.award, args.ceremony)
+    offset = load_offset()
+    if args.offset_x is not None or args.offset_y is not None:
+        offset = PrinterOffset(
+            offset.x_mm if args.offset_x is None else args.offset_x,
+            offset.y_mm if args.offset_y is None else args.offset_y,
+        )
+        saved = save_offset(offset)
+        print(
+            f"Đã lưu độ lệch máy in: ngang {offset.x_mm:+g} mm, dọc {offset.y_mm:+g} mm ({saved})"
+        )
+    print(write_calibration(Path(args.output), layout, offset))
+    return 0

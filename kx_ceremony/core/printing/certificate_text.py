@@ -1,0 +1,99 @@
+"""What a certificate says: the words of each field, from an honouree and its decision.
+
+Kept apart from drawing so the wording (the Vietnamese conventions of a Bằng khen) can
+be read and tested on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kx_ceremony.core.model import Gender, Kind
+from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow, HonoureeRow
+from kx_ceremony.core.vietnamese import date_line, date_words, fold_for_search
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+TANG = "TẶNG"
+HONORIFIC = {Gender.MALE.value: "Ông", Gender.FEMALE.value: "Bà"}
+
+
+def recipient_line(row: HonoureeRow) -> str:
+    """ "Ông Nguyễn Văn A", "Bà …", "Tập thể …"; a household's name as written."""
+    if row.kind == Kind.COLLECTIVE:
+        if fold_for_search(row.name).startswith("tap the "):
+            return row.name
+        return f"Tập thể {row.name}"
+    if row.kind == Kind.HOUSEHOLD:
+        return row.name  # already "Gia đình ông Lê Văn Hải"
+    honorific = HONORIFIC.get(row.gender or "")
+    return f"{honorific} {row.name}" if honorific else row.name
+
+
+def position_unit_line(row: HonoureeRow) -> str:
+    parts = [p for p in (row.position, row.unit) if p]
+    return ", ".join(parts)
+
+
+def default_achievement(ceremony: CeremonyRow) -> str:
+    year = ceremony.achievement_year or ceremony.held_on.year
+    return f"Đã có thành tích xuất sắc trong thực hiện phong trào thi đua yêu nước năm {year}"
+
+
+@dataclass(frozen=True)
+class DesignTexts:
+    """The fixed words of one award form's full design (pre-printed on a blank)."""
+
+    national_title: str
+    motto: str
+    authority: str
+    tang: str
+    printed_word: str
+
+    def as_fields(self) -> dict[str, str]:
+        return {
+            "national_title": self.national_title,
+            "motto": self.motto,
+            "authority": self.authority,
+            "tang": self.tang,
+            "printed_word": self.printed_word,
+        }
+
+
+def design_texts(form: AwardFormRow, decision: DecisionRow | None) -> DesignTexts:
+    authority = form.authority_line or (decision.authority if decision else "")
+    word = form.printed_word or (form.short_name or form.full_name).upper()
+    return DesignTexts(NATIONAL_TITLE, MOTTO, authority, TANG, word)
+
+
+def variable_texts(
+    row: HonoureeRow, decision: DecisionRow | None, ceremony: CeremonyRow
+) -> dict[str, str]:
+    """The words printed on a blank for one honouree, by field name."""
+    texts = {
+        "recipient": recipient_line(row),
+        "position_unit": position_unit_line(row),
+        "achievement": row.achievement or default_achievement(ceremony),
+        "register": f"Số sổ vàng: {row.register_number}" if row.register_number else "",
+    }
+    if decision is not None:
+        texts["decision"] = f"Quyết định số {decision.number}, {date_words(decision.signed_on)}"
+        texts["date_line"] = date_line(decision.place or ceremony.place, decision.signed_on)
+        texts["signer_title"] = decision.signer_title.upper()
+        texts["signer_subtitle"] = decision.signer_subtitle.upper()
+        texts["signer_name"] = decision.signer_name
+    else:
+        texts["decision"] = ""
+        texts["date_line"] = date_line(ceremony.place, ceremony.held_on)
+        texts["signer_title"] = texts["signer_subtitle"] = texts["signer_name"] = ""
+    return texts
+
+
+def choose_decision(
+    row: HonoureeRow, decisions: dict[int, DecisionRow], by_form: dict[int, list[DecisionRow]]
+) -> DecisionRow | None:
+    """The honouree's own decision; else the award form's only (or latest) decision."""
+    if row.decision_id is not None and row.decision_id in decisions:
+        return decisions[row.decision_id]
+    candidates = by_form.get(row.award_form_id) or []
+    return candidates[-1] if candidates else None
