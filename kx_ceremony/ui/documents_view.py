@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.store import Store
-from kx_ceremony.ui import messages
+from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.messages import guarded
 from kx_ceremony.ui.safety_menu import choose_save_file
@@ -79,8 +80,11 @@ def _pledge_maker(kind: str) -> Maker:
 
 
 def available_kinds() -> list[DocumentKind]:
-    """What this build can print; each printer registers here as it lands in the core."""
+    """What this build can print, in the order an organiser needs them."""
+    from kx_ceremony.ui.print_options import stage_kinds
+
     return [
+        *stage_kinds(),
         DocumentKind(
             "covenant",
             "Bản giao ước thi đua",
@@ -116,8 +120,11 @@ class DocumentsView(QWidget):
             self.list.addItem(kind.title)
         self.options = QStackedWidget()
         self.readers: list[Callable[[], dict[str, Any]]] = []
+        self.option_widgets: list[QWidget] = []
+        self._stale = True
         for kind in self.kinds:
             widget, reader = kind.options()
+            self.option_widgets.append(widget)
             panel = QWidget()
             panel_layout = QVBoxLayout(panel)
             panel_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,6 +164,11 @@ class DocumentsView(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self.list.setCurrentRow(0)
+        self.events.changed.connect(self._on_changed)
+
+    def _on_changed(self, what: str) -> None:
+        if what in (events.AWARDS, events.STORE, events.CEREMONIES):
+            self.set_ceremony(self.ceremony_id)
 
     @property
     def pdf(self) -> Any:
@@ -169,6 +181,23 @@ class DocumentsView(QWidget):
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
         self.ceremony_id = ceremony_id
+        self._stale = True
+        if self.isVisible():
+            self._refresh_options()
+
+    def _refresh_options(self) -> None:
+        self._stale = False
+        for widget in self.option_widgets:
+            if hasattr(widget, "set_ceremony"):
+                widget.set_ceremony(self.store, self.ceremony_id)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            try:
+                self._refresh_options()
+            except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window
+                messages.report(self, exc)
 
     def current_kind(self) -> DocumentKind:
         return self.kinds[max(self.list.currentRow(), 0)]
