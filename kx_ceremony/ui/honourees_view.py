@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ ROW_HEIGHT = 24
 
 
 class HonoureesView(QWidget):
+    import_requested = Signal()
+
     def __init__(self, store: Store, app_events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.events = store, app_events
@@ -82,6 +84,9 @@ class HonoureesView(QWidget):
         self.undo_button = QPushButton(self.tr("Hoàn tác xóa"))
         self.award_button = QPushButton(self.tr("Đổi hình thức cho các dòng đã chọn…"))
         self.undo_button.setEnabled(False)
+        self.import_button = QPushButton(self.tr("Nhập từ bảng tính…"))
+        self.import_button.setToolTip(self.tr("Hoặc kéo thả tệp Excel vào cửa sổ này."))
+        self.import_button.clicked.connect(lambda: self.import_requested.emit())
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -98,6 +103,7 @@ class HonoureesView(QWidget):
         filters.addWidget(self.round_filter, 1)
         actions = QHBoxLayout()
         for button in (
+            self.import_button,
             self.add_button,
             self.edit_button,
             self.delete_button,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from kx_ceremony import APP_NAME
 from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
@@ -14,6 +16,7 @@ from kx_ceremony.ui.ceremonies_view import CeremoniesView
 from kx_ceremony.ui.documents_view import DocumentsView
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
+from kx_ceremony.ui.import_dialog import import_available
 from kx_ceremony.ui.pledge_view import PledgeView
 from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.stage_view import StageView
@@ -55,6 +58,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.ceremony_label)
         self._build_menus()
 
+        self.setAcceptDrops(True)
+        self.honourees.import_requested.connect(self.open_import)
+        self.honourees.import_button.setVisible(import_available())
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
         self.open_ceremony(self._first_ceremony(ceremony_id))
@@ -67,6 +73,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Tệp"))
         file_menu.addAction(self.tr("Tạo buổi lễ mới…"), self.ceremonies.create)
         file_menu.addAction(self.tr("Mở buổi lễ mẫu"), self.ceremonies.open_demo)
+        if import_available():
+            file_menu.addAction(self.tr("Nhập danh sách từ bảng tính…"), self.open_import)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Thoát"), self)
         quit_action.triggered.connect(self.close)
@@ -85,6 +93,51 @@ class MainWindow(QMainWindow):
             self.tr("%s %s — chuẩn bị lễ trao tặng khen thưởng.\nKho dữ liệu: %s")
             % (APP_NAME, __version__, self.store.describe()),
         )
+
+    # -- import: a menu, a button, or a file dropped on the window ----------------------------
+    @messages.guarded
+    def open_import(self, path: Path | None = None) -> QDialog | None:
+        from kx_ceremony.ui.import_dialog import ImportDialog
+
+        if self.ceremony_id is None:
+            messages.inform(
+                self, self.tr("Hãy chọn hoặc tạo buổi lễ trước, rồi nhập danh sách vào đó.")
+            )
+            return None
+        dialog = ImportDialog(
+            self.store,
+            self.ceremony_id,
+            self.events,
+            self.runner,
+            path if isinstance(path, Path) else None,
+            self,
+        )
+        dialog.open()
+        return dialog
+
+    @staticmethod
+    def _spreadsheet_in(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        from kx_ceremony.ui.import_dialog import SPREADSHEET_SUFFIXES
+
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+                return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if import_available() and self._spreadsheet_in(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self._spreadsheet_in(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_import(path)
 
     # -- the open ceremony ------------------------------------------------------------------
     def _first_ceremony(self, wanted: int | None) -> int | None:

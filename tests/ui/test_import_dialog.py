@@ -1,0 +1,128 @@
+"""Import sample spreadsheets through the dialog: preview, mapping, problems, progress."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
+from kx_ceremony.core.services.honourees import list_honourees
+from kx_ceremony.ui import messages
+from kx_ceremony.ui.import_dialog import import_available
+from kx_ceremony.ui.tasks import InlineRunner
+
+pytestmark = pytest.mark.skipif(not import_available(), reason="spreadsheet import not built")
+SAMPLES = Path(__file__).parent.parent / "samples"
+
+
+@pytest.fixture
+def empty_ceremony(store) -> int:
+    import datetime as dt
+
+    return create_ceremony(
+        store,
+        CeremonyInput(
+            "Tổng kết 2022", dt.date(2023, 1, 5), province="Thái Bình", place="Kiến Xương"
+        ),
+    )
+
+
+def test_import_a_sample_file_through_the_dialog(make_window, store, empty_ceremony):
+    window = make_window(empty_ceremony)
+    dialog = window.open_import(SAMPLES / "district.xlsx")
+    expected = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))["district.xlsx"]
+    assert dialog.preview is not None, messages.shown
+    assert dialog.rows_model.rowCount() == len(expected)
+    assert dialog.columns.rowCount() >= 5
+    assert "dòng tiêu đề" in dialog.info.text()
+    assert dialog.import_all.isEnabled()
+    dialog.import_all.click()
+    stored = list_honourees(store, empty_ceremony)
+    assert sorted(h.name for h in stored) == sorted(e["name"] for e in expected)
+    assert window.honourees.model.total == len(expected)
+    assert "Đã nhập" in messages.shown[-1]
+
+
+def test_adjust_mapping_and_import_only_valid_rows(make_window, store, empty_ceremony, tmp_path):
+    lines = (SAMPLES / "simple.csv").read_text(encoding="utf-8-sig").splitlines()
+    lines[2] = lines[2].replace("Giấy khen huyện", "Kỷ niệm chương gì đó")  # an unknown award
+    sheet = tmp_path / "danh-sach.csv"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    window = make_window(empty_ceremony)
+    dialog = window.open_import(sheet)
+    total = dialog.rows_model.rowCount()
+    assert total == len(lines) - 1
+    assert len(dialog.preview.invalid_rows) == 1
+    assert not dialog.import_all.isEnabled() and dialog.import_valid.isEnabled()
+    assert (
+        "dòng 3" in dialog.problems.item(0).text()
+        and "Kỷ niệm chương gì đó" in dialog.problems.item(0).text()
+    )
+    bad = dialog.rows_model.index(1, 0)
+    assert dialog.rows_model.data(bad, Qt.ItemDataRole.BackgroundRole) is not None
+
+    # The award column said to feed nothing: every row lacks its award.
+    award_row = next(
+        r
+        for r in range(dialog.columns.rowCount())
+        if dialog.columns.cellWidget(r, 2).currentData() == "award"
+    )
+    combo = dialog.columns.cellWidget(award_row, 2)
+    combo.setCurrentIndex(0)
+    assert len(dialog.preview.invalid_rows) == total
+    assert not dialog.import_valid.isEnabled()
+    combo = dialog.columns.cellWidget(award_row, 2)
+    combo.setCurrentIndex(combo.findData("award"))
+    assert len(dialog.preview.invalid_rows) == 1
+
+    dialog.import_valid.click()
+    stored = list_honourees(store, empty_ceremony)
+    assert len(stored) == total - 1
+    assert "Vũ Công Dũng" not in {h.name for h in stored}
+    assert "bỏ qua 1 dòng" in messages.shown[-1]
+
+
+def test_a_bad_file_is_refused_in_one_sentence(make_window, store, empty_ceremony):
+    window = make_window(empty_ceremony)
+    bad = sorted((SAMPLES / "bad").iterdir())[0]
+    dialog = window.open_import(bad)
+    assert dialog.preview is None
+    assert not dialog.import_all.isEnabled()
+    assert messages.shown and "\n" not in messages.shown[-1].strip()
+    assert "Traceback" not in messages.shown[-1]
+    assert list_honourees(store, empty_ceremony) == []
+
+
+def test_cancel_an_import_stores_nothing(make_window, store, empty_ceremony):
+    runner = InlineRunner()
+    window = make_window(empty_ceremony, runner=runner)
+    dialog = window.open_import(SAMPLES / "district.xlsx")
+    runner.reports.clear()
+    runner.cancel_after = 1
+    dialog.import_all.click()
+    assert list_honourees(store, empty_ceremony) == []
+    assert messages.shown[-1] in (
+        messages.CANCELLED,
+        "Đã dừng nhập danh sách; chưa có gì được lưu.",
+    )
+
+
+def test_dropping_a_file_on_the_window_opens_the_import(make_window, empty_ceremony, monkeypatch):
+    window = make_window(empty_ceremony)
+    opened = []
+    monkeypatch.setattr(window, "open_import", lambda path=None: opened.append(path))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "simple.csv"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert opened == [SAMPLES / "simple.csv"]
