@@ -62,6 +62,8 @@ class CeremoniesView(QWidget):
         self.decisions: list[DecisionRow] = []
 
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._picked)
         new_button = QPushButton(self.tr("Tạo buổi lễ mới…"))
         demo_button = QPushButton(self.tr("Mở buổi lễ mẫu"))

@@ -9,6 +9,7 @@ from kx_ceremony.core.services.honourees import (
     HonoureeInput,
     add_honouree,
     input_from_row,
+    prepare,
     update_honouree,
 )
 from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow, HonoureeRow
@@ -65,7 +66,9 @@ class HonoureeDialog(FormDialog):
             "award_form_id",
             self.tr("Hình thức khen thưởng"),
             choice(
-                [(form.full_name, form.id) for form in forms], data.award_form_id if data else None
+                [(self.tr("(chọn hình thức khen thưởng)"), None)]
+                + [(form.full_name, form.id) for form in forms],
+                data.award_form_id if data else None,
             ),
         )
         self.decision = f.add("decision_id", self.tr("Quyết định"), QComboBox())
@@ -132,14 +135,10 @@ class HonoureeDialog(FormDialog):
         return int(text)
 
     def collect(self) -> HonoureeInput:
-        if self.award.currentData() is None:
-            raise UserError(
-                "Chưa chọn hình thức khen thưởng: hãy chọn một hình thức.", field="award_form_id"
-            )
         person = self.kind.currentData() != "collective"
         return HonoureeInput(
             name=self.name.text(),
-            award_form_id=self.award.currentData(),
+            award_form_id=self.award.currentData() or 0,
             kind=self.kind.currentData(),
             gender=self.gender.currentData() if person else None,
             birth_year=self._birth_year() if person else None,
@@ -156,6 +155,11 @@ class HonoureeDialog(FormDialog):
 
     def save(self) -> int:
         data = self.collect()
+        if not data.award_form_id:
+            prepare(data)  # the other fields' mistakes first, each next to its field
+            raise UserError(
+                "Chưa chọn hình thức khen thưởng: hãy chọn một hình thức.", field="award_form_id"
+            )
         if self.row is None:
             return add_honouree(self.store, self.ceremony_id, data)
         return update_honouree(self.store, self.ceremony_id, self.row.id, data).id

@@ -167,6 +167,9 @@ class ImportDialog(QDialog):
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.verticalHeader().hide()
         self.rows.setWordWrap(False)
+        self.rows.verticalHeader().setDefaultSectionSize(24)
+        for column, width in enumerate((50, 200, 80, 65, 70, 150, 200, 200, 300)):
+            self.rows.setColumnWidth(column, width)
         self.problems = QListWidget()
         self.problems.setWordWrap(True)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGroupBox,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -57,6 +58,7 @@ class RoundList(QListWidget):
 
     def __init__(self, round_number: int, mover: Mover, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWordWrap(True)
         self.round_number = round_number
         self.mover = mover
         self.setDragEnabled(True)
@@ -136,11 +138,12 @@ class RoundColumn(QGroupBox):
     ) -> None:
         number = round_row.number  # type: ignore[attr-defined]
         manual = " ✎" if round_row.manual else ""  # type: ignore[attr-defined]
-        super().__init__(
-            self.tr("Đợt %s — %s (%s người lên)%s")
-            % (number, round_row.award or "?", round_row.on_stage, manual),  # type: ignore[attr-defined]
-            parent,
+        super().__init__(parent)
+        self.heading = QLabel(
+            self.tr("<b>Đợt %s</b> · %s người lên%s<br>%s")
+            % (number, round_row.on_stage, manual, round_row.award or "?")  # type: ignore[attr-defined]
         )
+        self.heading.setWordWrap(True)
         self.setToolTip(round_row.award)  # type: ignore[attr-defined]
         self.round_number = number
         self.presenter = QComboBox()
@@ -155,6 +158,8 @@ class RoundColumn(QGroupBox):
         self.people = RoundList(number, mover)
         self.people.fill(people)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.presenter)
         layout.addWidget(self.people)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(230)
+        self.setMaximumWidth(300)

@@ -84,6 +84,7 @@ class StageView(QWidget):
         self.first_shown = 0
 
         self.presenter_list = QListWidget()
+        self.presenter_list.setWordWrap(True)
         presenters_box = QGroupBox(self.tr("Người trao (cao nhất trước)"))
         presenters_layout = QVBoxLayout(presenters_box)
         presenters_layout.addWidget(self.presenter_list)
@@ -95,6 +96,7 @@ class StageView(QWidget):
             )
         )
         self.navigator = RoundsNavigator(self)
+        self.navigator.setWordWrap(True)
         self.navigator.currentRowChanged.connect(self._show_from)
         rounds_box = QGroupBox(self.tr("Các đợt (thả người vào một đợt để xếp cuối đợt đó)"))
         rounds_layout = QVBoxLayout(rounds_box)

@@ -50,6 +50,10 @@ def test_errors_appear_next_to_the_faulty_field(window, store, demo_id):
     assert "1850" in dialog.form.error_text("birth_year")
     existing = view.model.row_at(0)
     dialog.birth_year.setText("")
+    dialog._try_save()
+    assert "Chưa chọn hình thức" in dialog.form.error_text("award_form_id")
+    dialog.award.setCurrentIndex(dialog.award.findData(existing.award_form_id))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(existing.kind))
     dialog.name.setText(existing.name)
     dialog.unit.setText(existing.unit)
     dialog._try_save()
@@ -155,3 +159,11 @@ def window_messages() -> list[str]:
     from kx_ceremony.ui import messages
 
     return messages.shown
+
+
+def test_a_new_honouree_needs_an_award_chosen(window):
+    dialog = window.honourees.add()
+    dialog.name.setText("Trần Thị Hoa")
+    dialog._try_save()
+    assert "Chưa chọn hình thức khen thưởng" in dialog.form.error_text("award_form_id")
+    assert dialog.isVisible()

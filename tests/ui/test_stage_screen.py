@@ -51,7 +51,7 @@ def test_plan_rounds_and_move_someone(window, store, demo_id, monkeypatch):
     assert moved.round == column.round_number
     column = next(c for c in view.columns if c.round_number == moved.round)
     assert _ids(column)[0] == last_id
-    assert "✎" in column.title()
+    assert "✎" in column.heading.text()
 
     # Into a round of another award: refused with the reason, nothing moves.
     forms = {r.number: r.award_form_id for r in list_rounds(store, demo_id)}

@@ -1,0 +1,116 @@
+"""Take a screenshot of every screen, offscreen, into docs/screenshots/.
+
+Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+Uses a throw-away store with the sample ceremony, planned rounds and drafted documents.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="kx-shots-"))
+    for name in ("DATA", "CONFIG", "LOG"):
+        os.environ[f"KX_CEREMONY_{name}_DIR"] = str(work / name.lower())
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from kx_ceremony.core.demo import create_demo
+    from kx_ceremony.core.services.pledge_drafts import draft_covenant
+    from kx_ceremony.core.services.stage import plan_rounds
+    from kx_ceremony.core.store import open_store
+    from kx_ceremony.ui.app import make_app
+    from kx_ceremony.ui.import_dialog import import_available
+    from kx_ceremony.ui.main_window import MainWindow
+    from kx_ceremony.ui.tasks import InlineRunner
+
+    app = make_app()
+    store = open_store(str(work / "store.sqlite"))
+    ceremony_id = create_demo(store)
+    plan_rounds(store, ceremony_id, 6, force=True)
+    try:
+        draft_covenant(store, ceremony_id, ["UBND xã Vũ Quý", "UBND xã Thanh Tân", "UBND xã Nam Cao"])
+    except Exception:  # noqa: BLE001 - the sample may already have one: keep it
+        pass
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, runner=InlineRunner(), ceremony_id=ceremony_id, settings=settings)
+    window.resize(1360, 820)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(widget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    window.tabs.setCurrentWidget(window.honourees)
+    shot(window, "01-danh-sach-khen-thuong")
+    window.honourees.search.setText("nguyen")
+    shot(window, "02-tim-kiem-khong-dau")
+    window.honourees.search.clear()
+
+    dialog = window.honourees.add()
+    dialog.name.setText("Trần Thị Hoa")
+    dialog.birth_year.setText("19x5")
+    dialog._try_save()
+    shot(dialog, "03-them-nguoi-loi-ngay-canh-o")
+    dialog.reject()
+
+    window.tabs.setCurrentWidget(window.ceremonies)
+    shot(window, "04-buoi-le-danh-muc-quyet-dinh")
+
+    window.tabs.setCurrentWidget(window.stage)
+    shot(window, "05-san-khau-cac-dot")
+
+    window.tabs.setCurrentWidget(window.pledges)
+    shot(window, "06-giao-uoc-thi-dua")
+    window.pledges.tabs.setCurrentWidget(window.pledges.pledge)
+    if window.pledges.pledge.document is None:
+        window.pledges.pledge.start_from_draft()
+    shot(window, "07-cam-ket-thi-dua")
+
+    window.tabs.setCurrentWidget(window.documents)
+    window.documents.select("certificates")
+    panel = window.documents.option_widgets[window.documents.list.currentRow()]
+    panel.mode.setCurrentIndex(panel.mode.findData("full"))
+    window.documents.preview()
+    shot(window, "08-in-bang-khen-xem-truoc")
+
+    if import_available():
+        from kx_ceremony.core.paths import resource_path  # noqa: F401 - keeps paths importable
+
+        sample = ROOT / "tests" / "samples" / "district.xlsx"
+        dialog = window.open_import(sample)
+        if dialog is not None:
+            dialog.resize(1250, 760)
+            shot(dialog, "09-nhap-tu-bang-tinh")
+            dialog.reject()
+
+    from kx_ceremony.ui import messages
+
+    messages.report(window, RuntimeError("lỗi thử để chụp màn hình"))
+    box = messages._open_boxes[-1]
+    shot(box, "10-loi-khong-mong-doi")
+    box.close()
+    window.close()
+    store.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
