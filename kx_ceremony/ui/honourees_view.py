@@ -23,6 +23,7 @@ from kx_ceremony.core.services.honouree_bulk import change_award, readd_honouree
 from kx_ceremony.core.services.honouree_table import table_rows
 from kx_ceremony.core.services.honourees import HonoureeInput, remove_honourees
 from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
+from kx_ceremony.core.services.window_queries import AwardName, award_names
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
@@ -40,7 +41,8 @@ class HonoureesView(QWidget):
         super().__init__(parent)
         self.store, self.events = store, app_events
         self.ceremony_id: int | None = None
-        self.forms: list[AwardFormRow] = []
+        self._forms: list[AwardFormRow] | None = []
+        self.award_names: list[AwardName] = []
         self.last_removed: list[HonoureeInput] = []
 
         self.search = QLineEdit()
@@ -124,6 +126,14 @@ class HonoureesView(QWidget):
         self.model.modelReset.connect(self._show_count)
         self.events.changed.connect(self._on_changed)
 
+    @property
+    def forms(self) -> list[AwardFormRow]:
+        """The award catalogue of the open ceremony (read on first use after each load)."""
+        if self._forms is None:
+            assert self.ceremony_id is not None
+            self._forms = list_award_forms(self.store, self.ceremony_id)
+        return self._forms
+
     # -- loading --------------------------------------------------------------------
     def set_ceremony(self, ceremony_id: int | None) -> None:
         self.ceremony_id = ceremony_id
@@ -133,11 +143,12 @@ class HonoureesView(QWidget):
 
     def reload(self) -> None:
         if self.ceremony_id is None:
-            self.forms = []
+            self._forms, self.award_names = [], []
             self.model.set_rows([])
             self._fill_filters([])
             return
-        self.forms = list_award_forms(self.store, self.ceremony_id)
+        self._forms = None  # the full catalogue rows load with the first dialog
+        self.award_names = award_names(self.store, self.ceremony_id)
         rows = table_rows(self.store, self.ceremony_id)
         self._fill_filters(rows)
         self.model.set_rows(rows)
@@ -158,7 +169,7 @@ class HonoureesView(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.award_filter.addItem(self.tr("Mọi hình thức khen thưởng"), None)
-        for form in self.forms:
+        for form in self.award_names:
             self.award_filter.addItem(form.full_name, form.id)
         self.round_filter.addItem(self.tr("Mọi đợt"), None)
         self.round_filter.addItem(self.tr("Chưa xếp đợt"), UNPLACED)

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from kx_ceremony import APP_NAME
-from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
+from kx_ceremony.core.services.window_queries import ceremony_headings
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremonies_view import CeremoniesView
-from kx_ceremony.ui.documents_view import DocumentsView
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
 from kx_ceremony.ui.import_dialog import import_available
-from kx_ceremony.ui.pledge_view import PledgeView
 from kx_ceremony.ui.safety_menu import SafetyMenu
-from kx_ceremony.ui.stage_view import StageView
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
 
 LAST_CEREMONY_KEY = "last_ceremony"
@@ -45,14 +43,19 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.ceremonies = CeremoniesView(store, self.events)
         self.honourees = HonoureesView(store, self.events)
-        self.stage = StageView(store, self.events)
-        self.pledges = PledgeView(store, self.events)
-        self.documents = DocumentsView(store, self.events, self.runner)
         self.tabs.addTab(self.ceremonies, self.tr("Buổi lễ"))
         self.tabs.addTab(self.honourees, self.tr("Danh sách khen thưởng"))
-        self.tabs.addTab(self.stage, self.tr("Sân khấu"))
-        self.tabs.addTab(self.pledges, self.tr("Giao ước, cam kết"))
-        self.tabs.addTab(self.documents, self.tr("In ấn"))
+        # The other screens (and their modules) are built when first opened.
+        self._built: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        for key, title in (
+            ("stage", self.tr("Sân khấu")),
+            ("pledges", self.tr("Giao ước, cam kết")),
+            ("documents", self.tr("In ấn")),
+        ):
+            self._placeholders[key] = QWidget()
+            self.tabs.addTab(self._placeholders[key], title)
+        self.tabs.currentChanged.connect(self._build_current)
         self.setCentralWidget(self.tabs)
         self.ceremony_label = QLabel()
         self.statusBar().addPermanentWidget(self.ceremony_label)
@@ -66,6 +69,57 @@ class MainWindow(QMainWindow):
         self.open_ceremony(self._first_ceremony(ceremony_id))
         # A returning organiser goes on with the list; a new one starts with ceremonies.
         self.tabs.setCurrentWidget(self.honourees if self.ceremony_id else self.ceremonies)
+
+    # -- screens built on first use ----------------------------------------------------------
+    def _screen(self, key: str) -> QWidget:
+        if key in self._built:
+            return self._built[key]
+        if key == "stage":
+            from kx_ceremony.ui.stage_view import StageView
+
+            screen: QWidget = StageView(self.store, self.events)
+        elif key == "pledges":
+            from kx_ceremony.ui.pledge_view import PledgeView
+
+            screen = PledgeView(self.store, self.events)
+        else:
+            from kx_ceremony.ui.documents_view import DocumentsView
+
+            screen = DocumentsView(self.store, self.events, self.runner)
+        self._built[key] = screen
+        placeholder = self._placeholders.pop(key)
+        index = self.tabs.indexOf(placeholder)
+        was_current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)
+        self.tabs.insertTab(index, screen, self.tabs.tabText(index))
+        self.tabs.removeTab(index + 1)
+        if was_current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        screen.set_ceremony(self.ceremony_id)  # type: ignore[attr-defined]
+        return screen
+
+    def _build_current(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for key, placeholder in list(self._placeholders.items()):
+            if placeholder is widget:
+                try:
+                    self._screen(key)
+                except Exception as exc:  # noqa: BLE001 - the window's error boundary
+                    messages.report(self, exc)
+
+    @property
+    def stage(self) -> Any:
+        return self._screen("stage")
+
+    @property
+    def pledges(self) -> Any:
+        return self._screen("pledges")
+
+    @property
+    def documents(self) -> Any:
+        return self._screen("documents")
 
     # -- menus ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -143,7 +197,7 @@ class MainWindow(QMainWindow):
     def _first_ceremony(self, wanted: int | None) -> int | None:
         if wanted:
             return wanted
-        ceremonies = list_ceremonies(self.store)
+        ceremonies = ceremony_headings(self.store)
         ids = {c.id for c in ceremonies}
         last = self.settings.value(LAST_CEREMONY_KEY)
         try:
@@ -168,7 +222,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def screens(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [self.ceremonies, self.honourees, *self._built.values()]
 
     def _on_changed(self, what: str) -> None:
         if what == events.STORE:
@@ -180,9 +234,8 @@ class MainWindow(QMainWindow):
         title = f"{APP_NAME} — {self.store.describe()}"
         status = self.tr("Chưa chọn buổi lễ")
         if self.ceremony_id is not None:
-            try:
-                row = get_ceremony(self.store, self.ceremony_id)
-            except Exception:  # noqa: BLE001 - a deleted ceremony: show none
+            row = next((c for c in ceremony_headings(self.store) if c.id == self.ceremony_id), None)
+            if row is None:  # deleted meanwhile: show none
                 self.ceremony_id = None
             else:
                 title = f"{APP_NAME} — {row.title} — {self.store.describe()}"

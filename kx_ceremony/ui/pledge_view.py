@@ -6,6 +6,7 @@ as it was); a ceremony without the document starts from the ready-made draft.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -374,16 +375,31 @@ class PledgeView(QWidget):
         self.tabs.addTab(self.pledge, self.tr("Bản cam kết thi đua"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self._stale = True
         app_events.changed.connect(self._on_changed)
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
-        self.covenant.set_ceremony(ceremony_id)
-        self.pledge.set_ceremony(ceremony_id)
+        self.covenant.ceremony_id = self.pledge.ceremony_id = ceremony_id
+        self._stale = True
+        if self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Loaded when first shown, like the other screens, so start-up stays short."""
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        try:
+            self.covenant.reload()
+            self.pledge.reload()
+        except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window
+            messages.report(self, exc)
 
     def _on_changed(self, what: str) -> None:
         if what in (events.DOCUMENTS, events.STORE, events.CEREMONIES):
-            try:
-                self.covenant.reload()
-                self.pledge.reload()
-            except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window
-                messages.report(self, exc)
+            self._stale = True
+            if self.isVisible():
+                self._refresh()

@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Row, select
 
 from kx_ceremony.core.model import KIND_ORDER, AwardForm, Decision, Honouree, Kind, Round
-from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.ordering import Orderable
 from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.window_queries import require_ceremony
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.vietnamese import _HOUSEHOLD_PREFIX, _letters_and_tones, clean_text
 
@@ -77,8 +77,8 @@ def table_rows(store: Store, ceremony_id: int) -> list[Row[Any]]:
         .where(_H.ceremony_id == ceremony_id)
     )
     with store.reading() as session:
-        load_ceremony(session, ceremony_id)
-        rows = session.execute(query).all()
+        require_ceremony(session, ceremony_id)
+        rows = session.connection().execute(query).all()
     return presentation_sorted(rows)
 
 
