@@ -41,15 +41,34 @@ def build_window(ctx: Context, ceremony_id: int | None = None) -> MainWindow:
 
 
 def run(ctx: Context) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from kx_ceremony.core.errors import StoreError, UserError
+    from kx_ceremony.ui import startup
 
     app = make_app()
     try:
+        lock = startup.take_window_lock(ctx.db)  # held until the process ends
+        store = startup.open_for_window(ctx)
         window = build_window(ctx)
     except (UserError, StoreError) as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return exc.exit_status
+    window.window_lock = lock
     window.show()
+    QTimer.singleShot(1500, lambda: start_daily_backup(window, store))
     return app.exec()
+
+
+def start_daily_backup(window: MainWindow, store: object) -> None:
+    """After the window is up: the day's automatic backup, off the GUI thread, quietly."""
+    from kx_ceremony.ui import startup
+
+    def done(path: object) -> None:
+        if path:
+            window.statusBar().showMessage(window.tr("Đã sao lưu tự động: %s") % path, 8000)
+
+    window.runner.run(
+        window, window.tr("Đang sao lưu tự động…"), lambda _p: startup.backup_if_due(store), done
+    )

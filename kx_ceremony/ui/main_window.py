@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.runner: Runner = runner or BackgroundRunner()
         self.settings = settings or QSettings()
         self.ceremony_id: int | None = None
+        self.window_lock: object = None  # the store's window lock, held while open
         self.resize(1280, 780)
 
         self.tabs = QTabWidget()
