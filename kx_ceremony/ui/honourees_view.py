@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.honouree_bulk import change_award, readd_honourees
 from kx_ceremony.core.services.honouree_table import table_rows
@@ -85,6 +86,8 @@ class HonoureesView(QWidget):
         self.delete_button = QPushButton(self.tr("Xóa"))
         self.undo_button = QPushButton(self.tr("Hoàn tác xóa"))
         self.award_button = QPushButton(self.tr("Đổi hình thức cho các dòng đã chọn…"))
+        self.round_button = QPushButton(self.tr("Chuyển các dòng đã chọn sang đợt…"))
+        self.round_button.clicked.connect(self.move_selected_to_round)
         self.undo_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Nhập từ bảng tính…"))
         self.import_button.setToolTip(self.tr("Hoặc kéo thả tệp Excel vào cửa sổ này."))
@@ -111,6 +114,7 @@ class HonoureesView(QWidget):
             self.delete_button,
             self.undo_button,
             self.award_button,
+            self.round_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -297,3 +301,55 @@ class HonoureesView(QWidget):
         self.window().statusBar().showMessage(
             self.tr("Đã đổi hình thức cho %s dòng.") % changed, 5000
         )
+
+    def ask_round(self, count: int) -> int | None:
+        number, ok = QInputDialog.getInt(
+            self,
+            self.tr("Chuyển sang đợt khác"),
+            self.tr("Số đợt mới cho %s dòng đã chọn (xếp vào cuối đợt):") % count,
+            1,
+            1,
+            100000,
+        )
+        return number if ok else None
+
+    @guarded
+    def move_selected_to_round(self, *_args: object) -> None:
+        """Everyone selected to the end of one round; checked for all before anyone moves."""
+        from kx_ceremony.core.services.stage import list_rounds
+        from kx_ceremony.core.services.stage_edits import move_honouree
+
+        rows = self.selected_rows()
+        if not rows or self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn (giữ Ctrl hoặc Shift) những dòng cần chuyển."))
+            return
+        rounds = {r.number: r for r in list_rounds(self.store, self.ceremony_id)}
+        if not rounds:
+            raise UserError("Chưa có đợt trao nào: hãy lập các đợt ở thẻ «Sân khấu» trước.")
+        number = self.ask_round(len(rows))
+        if number is None:
+            return
+        target = rounds.get(number)
+        if target is None:
+            raise UserError(f"Không có đợt {number}: các đợt hiện có từ 1 đến {max(rounds)}.")
+        wrong = [r for r in rows if r.award_form_id != target.award_form_id]
+        absent = [r for r in rows if r.attendance == "absent"]
+        if wrong:
+            raise UserError(
+                f"Đợt {number} trao «{target.award}», còn «{wrong[0].name}» nhận «{wrong[0].award}»: "
+                "chỉ chuyển được sang đợt trao cùng hình thức. Chưa chuyển ai cả."
+            )
+        if absent:
+            raise UserError(
+                f"«{absent[0].name}» đang vắng mặt nên không có vị trí trên sân khấu; hãy bỏ chọn "
+                "dòng này. Chưa chuyển ai cả."
+            )
+        count = target.on_stage  # people on stage in the target round
+        for row in rows:
+            if row.round == number:  # already there: to the end, among the others
+                position = count
+            else:
+                count += 1
+                position = count
+            move_honouree(self.store, self.ceremony_id, row.id, number, position)
+        self.events.changed.emit(events.STAGE)

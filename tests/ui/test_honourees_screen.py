@@ -167,3 +167,49 @@ def test_a_new_honouree_needs_an_award_chosen(window):
     dialog._try_save()
     assert "Chưa chọn hình thức khen thưởng" in dialog.form.error_text("award_form_id")
     assert dialog.isVisible()
+
+
+def test_move_many_to_another_round(window, store, demo_id, monkeypatch):
+    from kx_ceremony.core.services.stage import list_rounds, plan_rounds
+
+    plan_rounds(store, demo_id, 4)
+    window.events.changed.emit("stage")
+    view = window.honourees
+    rounds = list_rounds(store, demo_id)
+    # Two rounds of the same award: move two people from the later one to the earlier one.
+    by_form: dict[int, list] = {}
+    for r in rounds:
+        by_form.setdefault(r.award_form_id, []).append(r)
+    first, second = next(rs for rs in by_form.values() if len(rs) >= 2)[:2]
+    movers = [h for h in view.model.all_rows() if h.round == second.number][:2]
+    view.round_filter.setCurrentIndex(view.round_filter.findData(second.number))
+    view.table.selectAll()
+    view.table.clearSelection()
+    for r in range(view.model.rowCount()):
+        if view.model.row_at(r).id in {m.id for m in movers}:
+            view.table.selectionModel().select(
+                view.model.index(r, 0),
+                view.table.selectionModel().SelectionFlag.Select
+                | view.table.selectionModel().SelectionFlag.Rows,
+            )
+    monkeypatch.setattr(view, "ask_round", lambda count: first.number)
+    view.move_selected_to_round()
+    after = {h.id: h for h in list_honourees(store, demo_id)}
+    assert {after[m.id].round for m in movers} == {first.number}
+    positions = sorted(after[m.id].position_on_stage for m in movers)
+    assert positions == [first.on_stage + 1, first.on_stage + 2]
+
+    # A round of another award: refused, nobody moves.
+    other = next(r for r in rounds if r.award_form_id != first.award_form_id)
+    view.round_filter.setCurrentIndex(0)
+    view.table.selectRow(view.model.row_of_id(movers[0].id))
+    monkeypatch.setattr(view, "ask_round", lambda count: other.number)
+    view.move_selected_to_round()
+    assert "Chưa chuyển ai cả" in window_messages()[-1]
+    assert get_round(store, demo_id, movers[0].id) == first.number
+
+
+def get_round(store, ceremony_id, honouree_id):
+    from kx_ceremony.core.services.honourees import get_honouree
+
+    return get_honouree(store, ceremony_id, honouree_id).round
