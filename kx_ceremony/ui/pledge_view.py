@@ -99,8 +99,14 @@ class DocumentEditor(QWidget):
         self.title = self.form.add("title", self.tr("Tiêu đề"), line())
         self.place = self.form.add("place", self.tr("Địa danh"), line())
         self.signed_on = self.form.add("signed_on", self.tr("Ngày ký"), date_edit(None))
+        self.party = self.form.add("pledging_party", self.tr("Bên cam kết"), line())
+        self.superior = self.form.add("superior", self.tr("Bên nhận cam kết"), line())
+        self.closing = self.form.add("closing", self.tr("Câu kết"), line())
+        for name in ("pledging_party", "superior", "closing"):
+            self.form.set_row_visible(name, kind == "pledge")
 
         self.sections = QListWidget()
+        self.sections.setWordWrap(True)
         self.sections.currentRowChanged.connect(self._section_picked)
         self.heading = QLineEdit()
         self.heading.setPlaceholderText(self.tr("Tiêu đề mục (có thể để trống)"))
@@ -174,8 +180,8 @@ class DocumentEditor(QWidget):
         self.editor = QWidget()
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.addWidget(self.form)
-        editor_layout.addWidget(lower, 3)
-        editor_layout.addWidget(self.targets_box, 1)
+        editor_layout.addWidget(lower, 3 if kind == "covenant" else 2)
+        editor_layout.addWidget(self.targets_box, 2)
         editor_layout.addWidget(self.save_button)
 
         self.stack = QStackedWidget()
@@ -233,6 +239,9 @@ class DocumentEditor(QWidget):
         _set_cells(
             self.signatories, [[s.unit, s.signer_title, s.signer_name] for s in doc.signatories]
         )
+        self.party.setText(str(doc.extra.get("pledging_party", "")))
+        self.superior.setText(str(doc.extra.get("superior", "")))
+        self.closing.setText(str(doc.extra.get("closing", "")))
         _set_cells(
             self.targets,
             [
@@ -327,28 +336,34 @@ class DocumentEditor(QWidget):
         self.form.clear_errors()
         self.signatory_error.hide()
         signers = [r for r in _cells(self.signatories) if any(c.strip() for c in r)]
+        extra: dict[str, object] = {}
+        if self.kind == "pledge":
+            extra = {
+                "pledging_party": self.party.text(),
+                "superior": self.superior.text(),
+                "closing": self.closing.text(),
+                "targets": [
+                    dict(zip(("target", "measure", "planned"), r, strict=True))
+                    for r in _cells(self.targets)
+                ],
+            }
+        before = self.document
         try:
-            update_document(
-                self.store,
-                self.document.id,
-                title=self.title.text(),
-                place=self.place.text(),
-                signed_on=date_of(self.signed_on),
-                sections=self._section_data,
-                **(
-                    {
-                        "extra": {
-                            "targets": [
-                                dict(zip(("target", "measure", "planned"), r, strict=True))
-                                for r in _cells(self.targets)
-                            ]
-                        }
-                    }
-                    if self.kind == "pledge"
-                    else {}
-                ),
-            )
-            set_signatories(self.store, self.document.id, signers)
+            # Two units of work; a refusal in the second puts the first back as it was.
+            set_signatories(self.store, before.id, signers)
+            try:
+                update_document(
+                    self.store,
+                    before.id,
+                    title=self.title.text(),
+                    place=self.place.text(),
+                    signed_on=date_of(self.signed_on),
+                    sections=self._section_data,
+                    **({"extra": extra} if extra else {}),
+                )
+            except UserError:
+                set_signatories(self.store, before.id, list(before.signatories))
+                raise
         except UserError as exc:
             if exc.field in ("signatories", "targets"):
                 self.signatory_error.setText(exc.message)

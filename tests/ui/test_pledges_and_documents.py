@@ -63,10 +63,16 @@ def test_edit_a_covenant(window, store, demo_id):
     assert find_document(store, demo_id, "covenant").signatories == doc.signatories
 
     # Title cleared: refused next to the title.
+    assert find_document(store, demo_id, "covenant").title == doc.title
+
+    # Title cleared: refused next to the title; the signatories edited with it are kept as
+    # they were in the store.
     editor.reload()
+    editor.signatories.removeRow(0)
     editor.title.setText(" ")
     assert not editor.save()
     assert "Tiêu đề văn bản đang trống" in editor.form.error_text("title")
+    assert find_document(store, demo_id, "covenant") == doc
 
 
 def test_print_covenant_and_pledge_to_files_and_preview(
@@ -84,7 +90,11 @@ def test_print_covenant_and_pledge_to_files_and_preview(
     pledge.targets.setItem(last, 0, QTableWidgetItem("Số hộ gia đình văn hóa"))
     pledge.targets.setItem(last, 1, QTableWidgetItem("%"))
     pledge.targets.setItem(last, 2, QTableWidgetItem("≥ 92"))
+    pledge.closing.setText("Chúng tôi cam kết hoàn thành vượt mức các chỉ tiêu trên.")
     assert pledge.save()
+    saved = find_document(store, demo_id, "pledge")
+    assert saved.extra["closing"] == "Chúng tôi cam kết hoàn thành vượt mức các chỉ tiêu trên."
+    assert saved.extra["targets"][-1]["target"] == "Số hộ gia đình văn hóa"
 
     view = window.documents
     window.tabs.setCurrentWidget(view)
