@@ -20,6 +20,7 @@ from kx_ceremony.core.printing.decree30 import (
     make_styles,
     national_header,
     paragraphs,
+    section_flowables,
     signature_rows,
 )
 from kx_ceremony.core.printing.fonts import register_fonts
@@ -80,15 +81,7 @@ def covenant_story(doc: DocumentRow, blank_blocks: int = 0) -> list[Any]:
     if not signatories:  # a template to fill in by hand: numbered dotted lines
         for order in range(1, blank_blocks + 1):
             story.append(Paragraph(f"{order}. {DOTS * 3}", styles.body))
-    for section in doc.sections:
-        heading = clean_text(section.get("heading", ""))
-        body = paragraphs(str(section.get("body", "")), styles.body)
-        if heading:
-            # A heading never ends a page alone: it travels with its first paragraph.
-            story.append(KeepTogether([Paragraph(esc(heading), styles.heading), *body[:1]]))
-            story.extend(body[1:])
-        else:
-            story.extend(body)
+    story.extend(section_flowables(doc.sections, styles))
     if clean_text(extra.get("closing", "")):
         story.extend(paragraphs(str(extra["closing"]), styles.body))
 

@@ -194,6 +194,23 @@ class SignatureBlock:
     name: str  # printed bold; blank prints a dotted line to fill by hand
 
 
+def section_flowables(sections: Sequence[dict[str, Any]], styles: Styles) -> list[Any]:
+    """Headed text sections; a heading never ends a page alone but travels with its first
+    paragraph."""
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    story: list[Any] = []
+    for section in sections:
+        heading = clean_text(section.get("heading", ""))
+        body = paragraphs(str(section.get("body", "")), styles.body)
+        if heading:
+            story.append(KeepTogether([Paragraph(esc(heading), styles.heading), *body[:1]]))
+            story.extend(body[1:])
+        else:
+            story.extend(body)
+    return story
+
+
 def _block_parts(block: SignatureBlock, styles: Styles) -> tuple[Any, Any, Any]:
     from reportlab.platypus import Paragraph
 

@@ -21,6 +21,7 @@ from kx_ceremony.core.printing.decree30 import (
     make_styles,
     national_header,
     paragraphs,
+    section_flowables,
     signature_rows,
 )
 from kx_ceremony.core.printing.fonts import register_fonts
@@ -90,7 +91,7 @@ def _targets_table(extra: dict[str, Any], year: int | None, styles: Any) -> Any:
 
 
 def pledge_story(doc: DocumentRow) -> list[Any]:
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
     styles = make_styles(register_fonts())
     extra = dict(doc.extra or {})
@@ -106,14 +107,7 @@ def pledge_story(doc: DocumentRow) -> list[Any]:
     for label, value in (("Bên cam kết", party), ("Bên nhận cam kết", superior)):
         if value:
             story.append(Paragraph(f"<b>{label}:</b> {esc(value)}", styles.body))
-    for section in doc.sections:
-        heading = clean_text(section.get("heading", ""))
-        body = paragraphs(str(section.get("body", "")), styles.body)
-        if heading:
-            story.append(KeepTogether([Paragraph(esc(heading), styles.heading), *body[:1]]))
-            story.extend(body[1:])
-        else:
-            story.extend(body)
+    story.extend(section_flowables(doc.sections, styles))
     if extra.get("targets"):
         story.append(Spacer(1, 6))
         story.append(_targets_table(extra, doc.signed_on.year if doc.signed_on else None, styles))
