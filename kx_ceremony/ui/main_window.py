@@ -250,4 +250,5 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self.runner.cancel_all()  # whatever was half done is rolled back by its job
         event.accept()

@@ -57,6 +57,10 @@ class Runner(Protocol):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None: ...
 
+    def busy(self) -> bool: ...
+
+    def cancel_all(self, wait_msecs: int = 5000) -> bool: ...
+
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
@@ -85,7 +89,7 @@ class BackgroundRunner:
     def __init__(self) -> None:
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)  # one writer at a time keeps SQLite happy
-        self._live: list[tuple[_Signals, QProgressDialog]] = []
+        self._live: list[tuple[_Signals, QProgressDialog, Progress]] = []
 
     def run(
         self,
@@ -104,7 +108,7 @@ class BackgroundRunner:
         dialog.setAutoReset(False)
         progress = Progress(signals.progress.emit)
         dialog.canceled.connect(progress.cancel)
-        entry = (signals, dialog)
+        entry = (signals, dialog, progress)
         self._live.append(entry)
 
         def show_progress(done: int, total: int, text: str) -> None:
@@ -135,6 +139,12 @@ class BackgroundRunner:
 
     def busy(self) -> bool:
         return bool(self._live)
+
+    def cancel_all(self, wait_msecs: int = 5000) -> bool:
+        """Ask every running job to stop (the window is closing); True once all stopped."""
+        for _signals, _dialog, progress in self._live:
+            progress.cancel()
+        return self.pool.waitForDone(wait_msecs)
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
@@ -171,6 +181,9 @@ class InlineRunner:
 
     def busy(self) -> bool:
         return False
+
+    def cancel_all(self, wait_msecs: int = 0) -> bool:
+        return True
 
     def wait(self, msecs: int = -1) -> bool:
         return True

@@ -92,3 +92,52 @@ def test_guarded_slot_turns_a_store_refusal_into_a_message(window, store, demo_i
     view.delete_selected()
     assert f"số {doomed.id}" in messages.shown[-1]
     assert window.isVisible()
+
+
+def test_cancel_a_real_background_job_from_its_progress_dialog(window, qtbot):
+    import time
+
+    runner = BackgroundRunner()
+    started = []
+
+    def slow(progress):
+        for i in range(500):
+            started.append(i)
+            progress(i, 500, "đang làm")
+            time.sleep(0.01)
+        return "xong"
+
+    results = []
+    runner.run(window, "Việc dài", slow, results.append)
+    qtbot.waitUntil(lambda: len(started) > 3, timeout=5000)
+    from PySide6.QtWidgets import QPushButton
+
+    _signals, dialog, _progress = runner._live[0]
+    button = dialog.findChild(QPushButton)
+    assert button.text() == "Hủy"
+    button.click()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+    assert results == []
+    assert messages.shown[-1] == messages.CANCELLED
+    assert len(started) < 500
+
+
+def test_closing_the_window_stops_a_running_job(make_window, qtbot, demo_id, monkeypatch):
+    import time
+
+    runner = BackgroundRunner()
+    window = make_window(demo_id, runner=runner)
+    steps = []
+
+    def slow(progress):
+        for i in range(1000):
+            steps.append(i)
+            progress(i, 1000, "")
+            time.sleep(0.01)
+
+    runner.run(window, "Việc dài", slow, lambda r: None)
+    qtbot.waitUntil(lambda: len(steps) > 2, timeout=5000)
+    monkeypatch.setattr("kx_ceremony.ui.messages.ask", lambda *a, **k: True)
+    window.close()
+    assert runner.wait(5000)
+    assert len(steps) < 1000
