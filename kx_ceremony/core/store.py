@@ -151,14 +151,15 @@ def _friendly_db_errors(store: Store) -> Iterator[None]:
 def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     """Open (creating if needed) the store named by --db / KX_CEREMONY_DB / the default.
 
-    Refuses, without touching the file, a store written by a newer version or a file
-    that is not a KX Ceremony store; upgrades an older store after a verified backup.
+    Refuses, without touching the file, a damaged store (naming the backup to restore), a
+    store written by a newer version or a file that is not a KX Ceremony store; upgrades an older store after a verified backup.
     """
-    from kx_ceremony.core import migrate
+    from kx_ceremony.core import migrate, recovery
 
     url = resolve_url(db)
     path = sqlite_path(url)
     if path is not None:
+        recovery.refuse_if_damaged(path)  # a cut-short or garbled file, with a backup named
         state = migrate.inspect_sqlite_file(path)
         if not state.is_current:
             if not upgrade:
