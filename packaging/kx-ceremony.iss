@@ -35,7 +35,9 @@ UninstallDisplayName={#AppName}
 CloseApplications=yes
 
 [Languages]
-Name: "vietnamese"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Inno Setup ships no Vietnamese wizard text; to show the wizard in Vietnamese, put the
+; unofficial Vietnamese.isl translation beside this script and add:
+;   Name: "vietnamese"; MessagesFile: "Vietnamese.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]

@@ -179,3 +179,19 @@ def test_export_from_either_store(any_store, tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out)[FULL_LIST_SHEET]
     names = [sheet.cell(row=5 + i, column=2).value for i in range(28)]
     assert names == [h.name for h in list_honourees(any_store, ceremony_id)]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("postgresql+psycopg://kx:secret-pw@127.0.0.1:1/kx", "Không kết nối được tới máy chủ"),
+        ("mysql://kx:secret-pw@127.0.0.1/kx", "thiếu trình điều khiển"),
+        ("nosuchdb://kx:secret-pw@host/kx", "thiếu trình điều khiển"),
+    ],
+)
+def test_an_unreachable_or_unknown_server_gets_one_clear_line(cli, url: str, expected: str) -> None:
+    result = cli("ceremonies", db=url)
+    assert result.status == 2
+    assert expected in result.err
+    assert "secret-pw" not in result.err  # the password is never shown
+    assert len(result.err.strip().splitlines()) == 1
