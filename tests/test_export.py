@@ -241,3 +241,28 @@ def test_replacing_an_existing_export_works(store, demo_id, outdir: Path) -> Non
     export_honourees(store, demo_id, out)
     assert openpyxl.load_workbook(out).sheetnames[0] == FULL_LIST_SHEET
     assert os.listdir(outdir) == [out.name]
+
+
+def test_an_empty_ceremony_exports_its_title_and_headers(store, cli, outdir: Path) -> None:
+    created = cli("new-ceremony", "--title", "Lễ chưa có ai", "--date", "2024-01-05")
+    assert created.status == 0, created.err
+    out = export_honourees(store, int(created.last_line), outdir / "empty.xlsx")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == [FULL_LIST_SHEET]
+    sheet = book[FULL_LIST_SHEET]
+    assert "LỄ CHƯA CÓ AI" in sheet["A1"].value
+    assert sheet["A4"].value == "STT" and sheet["A5"].value is None
+
+
+def test_form_sheets_show_kind_and_birth_year_only_where_useful(
+    store, demo_id, outdir: Path
+) -> None:
+    out = export_honourees(store, demo_id, outdir / "cols.xlsx")
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets[1:]:
+        header = [c.value for c in sheet[4] if c.value]
+        names = [sheet.cell(row=r, column=2).value for r in range(5, sheet.max_row + 1)]
+        rows = [h for h in list_honourees(store, demo_id) if h.name in names]
+        assert ("Đối tượng" in header) == (len({r.kind for r in rows}) > 1), sheet.title
+        assert ("Năm sinh" in header) == any(r.birth_year for r in rows), sheet.title
+        assert header[0] == "STT" and header[-1] == "Thành tích"

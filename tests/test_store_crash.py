@@ -29,12 +29,12 @@ BATCH = 30
 
 IMPORTER = textwrap.dedent(
     f"""
-    import sys
+    import sys, time
     from kx_ceremony.core.store import open_store
     from kx_ceremony.core.services.awards import list_award_forms
     from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
 
-    db, ceremony, first = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    db, ceremony, first, pause = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
     store = open_store(db)
     form = next(f for f in list_award_forms(store, ceremony) if "individual" in f.kinds)
     for batch in range(first, first + 10_000):
@@ -50,6 +50,8 @@ IMPORTER = textwrap.dedent(
             ]
             add_honourees(session, ceremony, items[: {BATCH} // 2])
             print("inside", batch, flush=True)
+            if batch == first + 1:
+                time.sleep(pause)  # a moment the test can kill in, whatever the machine's load
             add_honourees(session, ceremony, items[{BATCH} // 2 :])
         print("committed", batch, flush=True)
     """
@@ -126,10 +128,14 @@ def test_killed_import_leaves_each_batch_whole_or_absent(store, demo_id, store_p
     committed: set[int] = set()
     for round_number in range(3):
         first = round_number * 1000
-        # Kill inside the second batch, exactly, then at a random moment after it.
+        # First kill surely inside the second batch (it pauses there), then at random moments.
+        pause = 60.0 if round_number == 0 else 0.0
         delay = 0.0 if round_number == 0 else rng.uniform(0.0, 0.15)
         lines = _run_until(
-            IMPORTER, [str(store_path), str(demo_id), str(first)], f"inside {first + 1}", delay
+            IMPORTER,
+            [str(store_path), str(demo_id), str(first), str(pause)],
+            f"inside {first + 1}",
+            delay,
         )
         committed |= _committed(lines)
         _assert_sound(store_path)
