@@ -174,6 +174,15 @@ def set_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
+LINE_POINTS = 15.75  # one line of 12 pt text
+
+
+def _lines(text: str, width_chars: float) -> int:
+    """How many lines ``text`` takes in a column ``width_chars`` wide (a safe estimate)."""
+    per_line = max(1, int(width_chars * 1.1) - 2)  # Times is a little narrower than the unit
+    return sum(max(1, -(-len(line) // per_line)) for line in text.splitlines() or [""])
+
+
 def _fill_sheet(
     sheet: Any, titles: list[str], columns: list[Column], members: Sequence[HonoureeRow]
 ) -> None:
@@ -193,7 +202,6 @@ def _fill_sheet(
         )
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=width)
-        sheet.row_dimensions[number].height = 36 if number == 1 else 20
     header_row = len(titles) + 2
     for index, column in enumerate(columns, start=1):
         cell = set_cell(sheet, header_row, index, column.header)
@@ -202,7 +210,9 @@ def _fill_sheet(
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
     widths = [len(c.header) for c in columns]
+    texts: list[list[str]] = []  # per row, per column: what may need wrapping
     for offset, member in enumerate(members, start=1):
+        texts.append([""] * len(columns))
         for index, column in enumerate(columns, start=1):
             value = column.value(offset, member)
             if value in ("", None):
@@ -218,9 +228,25 @@ def _fill_sheet(
             if value is not None:
                 longest = max(len(line) for line in str(value).splitlines() or [""])
                 widths[index - 1] = max(widths[index - 1], longest)
-    for index, column in enumerate(columns, start=1):
-        fitted = min(max(widths[index - 1], 4) + 2, column.max_width)
-        sheet.column_dimensions[get_column_letter(index)].width = fitted
+                texts[-1][index - 1] = str(value)
+    fitted = [min(max(widths[i], 4) + 2, column.max_width) for i, column in enumerate(columns)]
+    for index, width_chars in enumerate(fitted, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width_chars
+    # Row heights, because a spreadsheet program does not always grow a row for wrapped
+    # text on opening (LibreOffice's PDF export did not): estimated from the widths.
+    total = sum(fitted)
+    for number, title in enumerate(titles, start=1):
+        size = 14 if number == 1 else 12
+        sheet.row_dimensions[number].height = _lines(title, total * 12 / size) * size * 1.4
+    sheet.row_dimensions[header_row].height = LINE_POINTS * max(
+        _lines(c.header, fitted[i]) for i, c in enumerate(columns)
+    )
+    for offset, row_texts in enumerate(texts, start=1):
+        lines = max(
+            (_lines(t, fitted[i]) for i, t in enumerate(row_texts) if columns[i].wrap and t),
+            default=1,
+        )
+        sheet.row_dimensions[header_row + offset].height = LINE_POINTS * lines + 2
 
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
