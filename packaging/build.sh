@@ -33,6 +33,15 @@ KX_CEREMONY_DATA_DIR="$tmp" KX_CEREMONY_LOG_DIR="$tmp" KX_CEREMONY_CONFIG_DIR="$
   "$app/kx-ceremony" --db "$tmp/smoke.sqlite" export --ceremony 1 -o "$tmp/smoke.xlsx" >/dev/null
 test -s "$tmp/smoke.xlsx"
 test -f "$app/_internal/kx_ceremony/resources/fonts/LiberationSerif-Regular.ttf"
+# The window starts (offscreen) and is still running after a few seconds.
+status=0
+KX_CEREMONY_DATA_DIR="$tmp" KX_CEREMONY_LOG_DIR="$tmp" KX_CEREMONY_CONFIG_DIR="$tmp" \
+  QT_QPA_PLATFORM=offscreen timeout 6 "$app/kx-ceremony-gui" --db "$tmp/window.sqlite" || status=$?
+if [ "$status" != 124 ]; then
+  echo "the frozen window stopped by itself (status $status); see $tmp/kx-ceremony.log:" >&2
+  tail -n 20 "$tmp/kx-ceremony.log" >&2 || true
+  exit 1
+fi
 if [ -n "${KX_TEST_POSTGRES_URL:-}" ]; then  # the server driver made it in too
   KX_CEREMONY_DATA_DIR="$tmp" KX_CEREMONY_LOG_DIR="$tmp" KX_CEREMONY_CONFIG_DIR="$tmp" \
     "$app/kx-ceremony" --db "$KX_TEST_POSTGRES_URL" ceremonies >/dev/null

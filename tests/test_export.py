@@ -83,6 +83,9 @@ def test_demo_exports_every_honouree_per_award_form(store, demo_id, cli, tmp_pat
             assert cell.data_type in ("s", "n"), (sheet.title, cell.coordinate)
         widths = [sheet.column_dimensions[c].width for c in "ABCDE"]
         assert all(4 <= w <= 60 for w in widths)
+    # Rows grow with wrapped text: the Prime Minister's long citation takes two lines.
+    long_row = next(i for i, h in enumerate(honourees) if len(h.achievement) > 100)
+    assert full.row_dimensions[5 + long_row].height >= 2 * 15
     # The achievement column is wide, the STT column narrow.
     assert full.column_dimensions["A"].width < full.column_dimensions["I"].width
     _assert_no_formula_parts(out)
