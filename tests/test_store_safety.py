@@ -120,6 +120,7 @@ def test_io_error_at_each_write_rolls_back(store, demo_id, store_path, save: str
         finally:
             failure.remove()
         break  # this save has fewer writes than `attempt`: it went through
+    print(f"{save}: the commit and {attempt - 1} writes each failed once, all rolled back")
     assert attempt >= 2  # the commit and at least one write were each made to fail
     assert _dump(store_path) != before
     assert check_store(str(store_path)).ok
