@@ -19,6 +19,7 @@ from typing import IO
 from kx_ceremony.core.errors import UserError
 
 _WINDOWS_LOCK_OFFSET = 4096  # lock a byte past the owner text, so others can still read it
+_OWNER_CHARS = 256
 
 
 def lock_path_for(store_path: Path) -> Path:
@@ -67,17 +68,20 @@ def acquire_window_lock(store_path: Path) -> WindowLock:
     """Take the store's window lock, or say which other copy of the program holds it."""
     path = lock_path_for(store_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+    path.touch(exist_ok=True)
+    # "r+", not append mode: the owner text is written over the start of the file, never
+    # truncated (Windows may refuse to cut a file with a locked byte beyond its end).
+    handle = open(path, "r+", encoding="utf-8", newline="")  # noqa: SIM115 - held while locked
     if not _try_lock(handle):
         handle.seek(0)
-        owner = handle.read(200).strip() or "không rõ máy"
+        owner = handle.read(_OWNER_CHARS).strip() or "không rõ máy"
         handle.close()
         raise UserError(
             f"Kho dữ liệu {store_path} đang được mở trong một cửa sổ KX Ceremony khác ({owner}). "
             "Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại."
         )
     handle.seek(0)
-    handle.truncate()
-    handle.write(f"máy {socket.gethostname()}, tiến trình {os.getpid()}")
+    owner = f"máy {socket.gethostname()}, tiến trình {os.getpid()}"[: _OWNER_CHARS // 2]
+    handle.write(owner.ljust(_OWNER_CHARS // 2))  # padded over any longer old text; < 4096 bytes
     handle.flush()
     return WindowLock(path, handle)
