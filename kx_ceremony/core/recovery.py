@@ -44,7 +44,7 @@ class DamagedStore(UserError):
                 "«kx-ceremony restore TỆP_SAO_LƯU»."
             )
         super().__init__(
-            f"Kho dữ liệu {path} bị hỏng hoặc không phải kho KX Ceremony ({problem}); "
+            f"Tệp {path} bị hỏng hoặc không phải kho dữ liệu KX Ceremony ({problem}); "
             f"chương trình chưa thay đổi gì trong tệp. {offer}"
         )
 
