@@ -156,7 +156,8 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     """Open (creating if needed) the store named by --db / KX_CEREMONY_DB / the default.
 
     Refuses, without touching the file, a damaged store (naming the backup to restore), a
-    store written by a newer version or a file that is not a KX Ceremony store; upgrades an older store after a verified backup.
+    store written by a newer version or a file that is not a KX Ceremony store; upgrades
+    an older store after a verified backup.
     """
     from kx_ceremony.core import migrate, recovery
 
@@ -179,22 +180,26 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         return store
     store = Store(url, _server_engine(url))
     try:
+        _check_server_reachable(store)
         if upgrade:
             migrate.upgrade_server(store)
-        else:
-            with store.engine.connect():
-                pass
-    except OperationalError as exc:
+    except BaseException:
         store.close()
+        raise
+    return store
+
+
+def _check_server_reachable(store: Store) -> None:
+    """A server that is off, a wrong address or password: one sentence, not a traceback."""
+    try:
+        with store.engine.connect():
+            pass
+    except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise UserError(
             f"Không kết nối được tới máy chủ kho dữ liệu {store.describe()} ({reason}). "
             "Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu và mạng, hoặc hỏi người quản trị máy chủ."
         ) from exc
-    except BaseException:
-        store.close()
-        raise
-    return store
 
 
 def _server_engine(url: URL) -> Engine:
