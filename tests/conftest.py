@@ -89,3 +89,58 @@ def cli_process(store_path: Path):
         return CliResult(done.returncode, done.stdout, done.stderr)
 
     return run
+
+
+# ---------------------------------------------------------------------------
+# The same store and service tests on every kind of store: SQLite always, PostgreSQL when
+# KX_TEST_POSTGRES_URL names a server (.ci/run starts one and sets it). Use `any_db` (the
+# --db value) or `any_store` (opened) in a test that must hold on both.
+
+POSTGRES_ENV = "KX_TEST_POSTGRES_URL"
+
+
+def _backend_params() -> list:
+    return [
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param(
+            "postgresql",
+            id="postgresql",
+            marks=pytest.mark.skipif(
+                not os.environ.get(POSTGRES_ENV), reason=f"{POSTGRES_ENV} is not set"
+            ),
+        ),
+    ]
+
+
+@pytest.fixture(params=_backend_params())
+def any_db(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh, empty store: a SQLite file, or a private schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "any.sqlite")
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(os.environ[POSTGRES_ENV])
+    schema = f"kx_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def any_store(any_db: str):
+    from kx_ceremony.core.store import open_store
+
+    opened = open_store(any_db)
+    yield opened
+    opened.close()

@@ -7,7 +7,12 @@ from pathlib import Path
 
 from kx_ceremony.commands.common import Context
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.safety import backup_store, check_store, restore_store
+from kx_ceremony.core.safety import (
+    backup_store,
+    check_store,
+    require_sqlite_path,
+    restore_store,
+)
 
 
 def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
@@ -19,7 +24,12 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     )
     backup.set_defaults(handler=cmd_backup)
     restore = commands.add_parser("restore", help="khôi phục kho dữ liệu từ một bản sao lưu")
-    restore.add_argument("file", type=Path, metavar="FILE", help="tệp sao lưu")
+    restore.add_argument("file", type=Path, metavar="FILE", nargs="?", help="tệp sao lưu")
+    restore.add_argument(
+        "--latest",
+        action="store_true",
+        help="dùng bản sao lưu tự động gần nhất còn tốt (tệp kho hỏng được đổi tên, giữ lại)",
+    )
     restore.set_defaults(handler=cmd_restore)
 
 
@@ -45,7 +55,23 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    kept = restore_store(ctx.db, args.file)
+    backup_file = args.file
+    if args.latest == (backup_file is not None):
+        raise UserError(
+            "Hãy chỉ ra một tệp sao lưu (restore TỆP) hoặc dùng --latest cho bản sao lưu tự "
+            "động gần nhất, không dùng cả hai."
+        )
+    if args.latest:
+        from kx_ceremony.core.backup import backups_dir, latest_backup
+
+        path = require_sqlite_path(ctx.db)
+        backup_file = latest_backup(path)
+        if backup_file is None:
+            raise UserError(
+                f"Không có bản sao lưu tự động nào còn tốt trong {backups_dir(path)}; hãy chỉ ra "
+                "tệp sao lưu cần dùng (restore TỆP)."
+            )
+    kept = restore_store(ctx.db, backup_file)
     tail = f"; kho cũ được giữ tại {kept}" if kept else ""
-    print(f"Đã khôi phục kho dữ liệu từ {args.file}{tail}.")
+    print(f"Đã khôi phục kho dữ liệu từ {backup_file}{tail}.")
     return 0

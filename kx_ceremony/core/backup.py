@@ -108,3 +108,56 @@ def restore_into(backup_file: Path, store_path: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+# ---------------------------------------------------------------------------
+# Daily automatic backups, and the newest one that can be trusted
+
+BACKUP_INTERVAL = dt.timedelta(days=1)
+
+
+def _holds_a_store(path: Path) -> bool:
+    """A sound SQLite file that carries a KX Ceremony schema version."""
+    if integrity_problems(path):
+        return False
+    try:
+        conn = _connect_readonly(path)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None
+
+
+def latest_backup(store_path: Path) -> Path | None:
+    """The newest automatic backup of the store that passes the integrity check.
+
+    This is what the window offers to restore when the store turns out to be damaged;
+    a backup that is itself damaged is passed over, never offered.
+    """
+    for candidate in reversed(list_automatic(backups_dir(store_path))):
+        if _holds_a_store(candidate):
+            return candidate
+    return None
+
+
+def backup_if_due(
+    store_path: Path, *, interval: dt.timedelta = BACKUP_INTERVAL, now: dt.datetime | None = None
+) -> Path | None:
+    """Make a verified automatic backup when the newest one is older than ``interval``.
+
+    Called when a store is opened (the window does it at start-up), so a store in daily
+    use always has a copy at most a day old; only the newest ten are kept. Returns the
+    new backup, or None when none was due (or there is nothing to back up yet).
+    """
+    if not store_path.is_file() or store_path.stat().st_size == 0:
+        return None
+    existing = list_automatic(backups_dir(store_path))
+    if existing:
+        newest = max(p.stat().st_mtime for p in existing)
+        age = (now or dt.datetime.now()) - dt.datetime.fromtimestamp(newest)
+        if age < interval:
+            return None
+    return automatic_backup(store_path, "daily")

@@ -6,9 +6,7 @@ damaged store can still be checked and replaced.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,12 +118,6 @@ def _set_current_aside(path: Path) -> Path:
             return backups.automatic_backup(path, "before-restore")
         except UserError:
             pass  # a foreign or newer file: keep it byte for byte below
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm"):
-        sidecar = path.with_name(path.name + suffix)
-        if sidecar.exists():
-            os.replace(sidecar, aside.with_name(aside.name + suffix))
-    log.warning("damaged store %s moved to %s before restore", path, aside)
-    return aside
+    from kx_ceremony.core.recovery import keep_damaged_aside
+
+    return keep_damaged_aside(path)

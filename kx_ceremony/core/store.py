@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kx_ceremony.core.errors import StoreError, UserError
@@ -25,6 +25,7 @@ from kx_ceremony.core.paths import default_store_path
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+SERVER_CONNECT_TIMEOUT_S = 10
 ENV_DB = "KX_CEREMONY_DB"
 
 
@@ -79,7 +80,10 @@ def create_store_engine(url: URL) -> Engine:
         )
         _install_sqlite_settings(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args: dict[str, object] = {}
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = SERVER_CONNECT_TIMEOUT_S  # a server that is off: no hang
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 @dataclass
@@ -151,14 +155,16 @@ def _friendly_db_errors(store: Store) -> Iterator[None]:
 def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     """Open (creating if needed) the store named by --db / KX_CEREMONY_DB / the default.
 
-    Refuses, without touching the file, a store written by a newer version or a file
-    that is not a KX Ceremony store; upgrades an older store after a verified backup.
+    Refuses, without touching the file, a damaged store (naming the backup to restore), a
+    store written by a newer version or a file that is not a KX Ceremony store; upgrades
+    an older store after a verified backup.
     """
-    from kx_ceremony.core import migrate
+    from kx_ceremony.core import migrate, recovery
 
     url = resolve_url(db)
     path = sqlite_path(url)
     if path is not None:
+        recovery.refuse_if_damaged(path)  # a cut-short or garbled file, with a backup named
         state = migrate.inspect_sqlite_file(path)
         if not state.is_current:
             if not upgrade:
@@ -172,14 +178,41 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
                 store.close()
                 raise
         return store
-    store = Store(url, create_store_engine(url))
+    store = Store(url, _server_engine(url))
     try:
+        _check_server_reachable(store)
         if upgrade:
             migrate.upgrade_server(store)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _check_server_reachable(store: Store) -> None:
+    """A server that is off, a wrong address or password: one sentence, not a traceback."""
+    try:
+        with store.engine.connect():
+            pass
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise UserError(
+            f"Không kết nối được tới máy chủ kho dữ liệu {store.describe()} ({reason}). "
+            "Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu và mạng, hoặc hỏi người quản trị máy chủ."
+        ) from exc
+
+
+def _server_engine(url: URL) -> Engine:
+    """The engine for a database server; a driver or dialect we lack is said plainly."""
+    shown = url.render_as_string(hide_password=True)
+    try:
+        return create_store_engine(url)
+    except (ModuleNotFoundError, NoSuchModuleError) as exc:
+        raise UserError(
+            f"Không mở được kho dữ liệu {shown}: thiếu trình điều khiển cho loại cơ sở dữ liệu "
+            "này. KX Ceremony dùng máy chủ PostgreSQL qua địa chỉ postgresql+psycopg://...; "
+            'nếu đã dùng đúng địa chỉ đó, hãy cài bản cho máy chủ (pip install "kx-ceremony[server]").'
+        ) from exc
 
 
 def check_integrity(store: Store) -> list[str]:

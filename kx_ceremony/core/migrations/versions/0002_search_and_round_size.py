@@ -19,8 +19,14 @@ branch_labels = None
 depends_on = None
 
 
+def _recreate() -> str:
+    """SQLite must rebuild the table; PostgreSQL alters it in place (a rebuild there would
+    drop the primary key the other tables' foreign keys depend on)."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("ceremonies", recreate="always") as batch_op:
+    with op.batch_alter_table("ceremonies", recreate=_recreate()) as batch_op:
         batch_op.add_column(
             sa.Column("per_round", sa.Integer(), nullable=False, server_default="10")
         )
@@ -53,6 +59,6 @@ def downgrade() -> None:
     with op.batch_alter_table("honourees") as batch_op:
         batch_op.drop_index("ix_honourees_ceremony_fold")
         batch_op.drop_column("name_fold")
-    with op.batch_alter_table("ceremonies", recreate="always") as batch_op:
+    with op.batch_alter_table("ceremonies", recreate=_recreate()) as batch_op:
         batch_op.drop_constraint("per_round_positive", type_="check")
         batch_op.drop_column("per_round")

@@ -1,0 +1,94 @@
+"""Writing an output file whole or not at all.
+
+The content goes to a temporary file beside the target, which is renamed over the target
+only once it is complete: a failed or interrupted write leaves no half file, and the old
+file (if any) is untouched. A target that is read-only, or held open by another program
+(Excel locks the workbooks it has open on Windows), is refused with a sentence that says
+what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from kx_ceremony.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+_LOCKED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}
+
+
+def check_target(target: Path, suffixes: tuple[str, ...]) -> Path:
+    """Refuse, before any work is done, a target that cannot be written."""
+    target = Path(target).expanduser()
+    if target.suffix.lower() not in suffixes:
+        wanted = " hoặc ".join(suffixes)
+        raise UserError(
+            f"Tệp kết quả {target} phải có đuôi {wanted}; hãy đặt tên như "
+            f"{target.with_suffix(suffixes[0]).name}."
+        )
+    if target.is_dir():
+        raise UserError(
+            f"{target} là một thư mục; hãy ghi tên tệp, ví dụ {target / 'danh-sach.xlsx'}."
+        )
+    if not target.parent.is_dir():
+        raise UserError(
+            f"Không có thư mục {target.parent}; hãy tạo thư mục đó hoặc chọn nơi lưu khác."
+        )
+    # Mode bits, not os.access: an administrator may write anywhere, but a file marked
+    # read-only was marked so on purpose (and on Windows that is the read-only attribute).
+    if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
+        raise UserError(
+            f"Tệp {target} đang ở chế độ chỉ đọc nên không ghi đè được; tệp cũ giữ nguyên. "
+            "Hãy bỏ thuộc tính chỉ đọc hoặc chọn tên tệp khác."
+        )
+    return target
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(temporary_path)``, then move the finished file onto ``target``."""
+    target = Path(target)
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.stem}-", suffix=f"{target.suffix}.partial"
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được vào thư mục {target.parent} ({exc.strerror or exc}). "
+            "Hãy chọn thư mục khác hoặc kiểm tra quyền ghi."
+        ) from exc
+    partial = Path(name)
+    try:
+        write(partial)
+        _replace(partial, target)
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được tệp {target} ({exc.strerror or exc}); tệp cũ (nếu có) giữ nguyên. "
+            "Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi rồi thử lại."
+        ) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+    return target
+
+
+def _replace(partial: Path, target: Path) -> None:
+    try:
+        os.replace(partial, target)
+    except OSError as exc:
+        if exc.errno in _LOCKED_ERRNOS or isinstance(exc, PermissionError):
+            log.info("cannot replace %s: %s", target, exc)
+            raise UserError(
+                f"Không ghi đè được tệp {target}: tệp đang mở trong chương trình khác (ví dụ "
+                "Excel) hoặc bị khóa; tệp cũ giữ nguyên. Hãy đóng tệp đó rồi thử lại, hoặc chọn "
+                "tên khác."
+            ) from exc
+        raise
