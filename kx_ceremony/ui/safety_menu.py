@@ -33,6 +33,7 @@ class SafetyMenu(QMenu):
         self.store, self.events, self.runner, self.window_ = store, app_events, runner, parent
         self.addAction(self.tr("Sao lưu kho dữ liệu…"), self.backup)
         self.addAction(self.tr("Khôi phục từ bản sao lưu…"), self.restore)
+        self.addAction(self.tr("Khôi phục bản sao lưu tự động gần nhất"), self.restore_latest)
         self.addSeparator()
         self.addAction(self.tr("Kiểm tra kho dữ liệu"), self.check)
 
@@ -62,11 +63,26 @@ class SafetyMenu(QMenu):
 
     @messages.guarded
     def restore(self) -> None:
+        source = choose_open_file(self.window_, self.tr("Chọn bản sao lưu"), BACKUP_FILTER)
+        if source is not None:
+            self._restore_from(source)
+
+    @messages.guarded
+    def restore_latest(self) -> None:
+        from kx_ceremony.core.backup import latest_backup
+        from kx_ceremony.core.errors import UserError
+
+        path = self.store.path
+        source = latest_backup(path) if path is not None else None
+        if source is None:
+            raise UserError(
+                "Chưa có bản sao lưu tự động nào còn tốt; hãy chọn «Khôi phục từ bản sao lưu…»."
+            )
+        self._restore_from(source)
+
+    def _restore_from(self, source: Path) -> None:
         from kx_ceremony.core.safety import restore_store
 
-        source = choose_open_file(self.window_, self.tr("Chọn bản sao lưu"), BACKUP_FILTER)
-        if source is None:
-            return
         question = (
             self.tr(
                 "Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu %s? Dữ liệu hiện tại sẽ được cất "

@@ -1,13 +1,10 @@
 """Opening the store for the window: one window per store, a damaged store offered its
-newest verified backup, and a verified automatic backup once a day.
-
-The store-safety parts (``core.instance_lock``, ``core.recovery``, ``backup.backup_if_due``)
-are used when this build has them.
+newest verified backup, and a verified automatic backup once a day (``core.instance_lock``,
+``core.recovery``, ``core.backup``).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 from typing import Any
@@ -15,14 +12,9 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kx_ceremony import APP_NAME
-from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.store import Store, resolve_url, sqlite_path
 
 log = logging.getLogger(__name__)
-
-
-def _has(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
 
 
 def store_file(db: str | None) -> Path | None:
@@ -32,7 +24,7 @@ def store_file(db: str | None) -> Path | None:
 def take_window_lock(db: str | None) -> Any:
     """The store's window lock (released when the process ends), or None without one."""
     path = store_file(db)
-    if path is None or not _has("kx_ceremony.core.instance_lock"):
+    if path is None:  # a database server: no file to lock
         return None
     from kx_ceremony.core.instance_lock import acquire_window_lock
 
@@ -56,21 +48,14 @@ def ask_recover(parent: QWidget | None, message: str, backup: Path | None) -> bo
 
 def open_for_window(ctx: Any, parent: QWidget | None = None) -> Store:
     """``ctx.store``, offering to recover a damaged store from its newest good backup."""
-    damaged: type[BaseException] | None = None
-    if _has("kx_ceremony.core.recovery"):
-        from kx_ceremony.core.recovery import DamagedStore
+    from kx_ceremony.core.recovery import DamagedStore, recover_store
 
-        damaged = DamagedStore
     try:
         return ctx.store
-    except (UserError, StoreError) as exc:
-        if damaged is None or not isinstance(exc, damaged):
+    except DamagedStore as exc:
+        if not ask_recover(parent, exc.message, exc.backup):
             raise
-        if not ask_recover(parent, exc.message, exc.backup):  # type: ignore[attr-defined]
-            raise
-        from kx_ceremony.core.recovery import recover_store
-
-        recovery = recover_store(exc.path)  # type: ignore[attr-defined]
+        recovery = recover_store(exc.path)
         log.warning("damaged store recovered: %s", recovery)
         return ctx.store
 
@@ -80,6 +65,6 @@ def backup_if_due(store: Store) -> Path | None:
     from kx_ceremony.core import backup
 
     path = store.path
-    if path is None or not hasattr(backup, "backup_if_due"):
+    if path is None:
         return None
     return backup.backup_if_due(path)

@@ -39,3 +39,18 @@ def test_restore_refuses_a_file_that_is_not_a_backup(window, tmp_path, monkeypat
     window.safety_menu.restore()
     assert str(bogus) in messages.shown[-1] or "không phải" in messages.shown[-1]
     assert window.honourees.model.total == before
+
+
+def test_restore_the_newest_automatic_backup(window, store, demo_id, monkeypatch):
+    from kx_ceremony.ui import startup
+
+    window.safety_menu.restore_latest()
+    assert "Chưa có bản sao lưu tự động" in messages.shown[-1]
+    startup.backup_if_due(store)
+    everyone = list_honourees(store, demo_id)
+    remove_honourees(store, demo_id, [everyone[0].id])
+    monkeypatch.setattr("kx_ceremony.ui.messages.ask", lambda *a, **k: True)
+    window.safety_menu.restore_latest()
+    assert "Đã khôi phục" in messages.shown[-1]
+    assert len(list_honourees(store, demo_id)) == len(everyone)
+    assert window.honourees.model.total == len(everyone)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -11,9 +10,6 @@ import pytest
 
 from kx_ceremony.commands.common import Context
 from kx_ceremony.ui import startup
-
-SAFETY = importlib.util.find_spec("kx_ceremony.core.instance_lock") is not None
-needs_safety = pytest.mark.skipif(not SAFETY, reason="store safety (issue 9) not built")
 
 
 def test_the_window_opens_a_plain_store(store_path, app):
@@ -43,7 +39,6 @@ def test_a_file_that_is_no_store_is_refused_in_words(tmp_path, app, monkeypatch)
         ctx.close()
 
 
-@needs_safety
 def test_a_second_window_on_the_same_store_is_refused(store_path, demo_id):
     from kx_ceremony.core.errors import UserError
 
@@ -61,7 +56,6 @@ def test_a_second_window_on_the_same_store_is_refused(store_path, demo_id):
         lock.release()
 
 
-@needs_safety
 def test_daily_backup_is_made_once(store, demo_id):
     from kx_ceremony.core.backup import backups_dir, list_automatic
 
@@ -71,7 +65,6 @@ def test_daily_backup_is_made_once(store, demo_id):
     assert len(list_automatic(backups_dir(store.path))) == 1
 
 
-@needs_safety
 def test_a_damaged_store_is_recovered_from_its_newest_backup(
     store_path, demo_id, store, monkeypatch, app
 ):
