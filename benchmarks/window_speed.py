@@ -64,8 +64,13 @@ class FirstPaint(QObject):
             sys.exit(0)
         return False
 
+from kx_ceremony.ui import startup
+
 app = make_app()
-window = build_window(Context(db=sys.argv[1]))
+ctx = Context(db=sys.argv[1])
+lock = startup.take_window_lock(ctx.db)  # what `kx-ceremony gui` does before the window
+startup.open_for_window(ctx)
+window = build_window(ctx)
 window.tabs.setCurrentWidget(window.honourees)
 watcher = FirstPaint()
 window.honourees.table.viewport().installEventFilter(watcher)

@@ -57,7 +57,8 @@ def run(ctx: Context) -> int:
         return exc.exit_status
     window.window_lock = lock
     window.show()
-    QTimer.singleShot(1500, lambda: start_daily_backup(window, store))
+    # Tied to the window: never fires after the window is gone.
+    QTimer.singleShot(1500, window, lambda: start_daily_backup(window, store))
     return app.exec()
 
 

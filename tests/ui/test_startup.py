@@ -88,3 +88,37 @@ def test_a_damaged_store_is_recovered_from_its_newest_backup(
         assert [c.id for c in list_ceremonies(recovered)] == [demo_id]
     finally:
         ctx.close()
+
+
+def test_run_opens_the_window_and_refuses_a_second_one(store_path, demo_id, app, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kx_ceremony.ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    first = Context(db=str(store_path))
+    held = startup.take_window_lock(first.db)
+    second = Context(db=str(store_path))
+    try:
+        assert app_module.run(second) == 2
+        assert "cửa sổ KX Ceremony khác" in shown[-1]
+    finally:
+        held.release()
+        second.close()
+        first.close()
+    third = Context(db=str(store_path))
+    try:
+        assert app_module.run(third) == 0
+        windows = [
+            w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("KX Ceremony")
+        ]
+        assert windows
+        for w in windows:
+            if w.window_lock is not None:
+                w.window_lock.release()
+            w.close()
+            w.deleteLater()
+    finally:
+        third.close()
