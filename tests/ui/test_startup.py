@@ -114,10 +114,9 @@ def test_run_opens_the_window_and_refuses_a_second_one(store_path, demo_id, app,
         windows = [
             w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("KX Ceremony")
         ]
-        assert windows
+        assert len(windows) == 1 and windows[0].windowTitle().startswith("KX Ceremony")
         for w in windows:
-            if w.window_lock is not None:
-                w.window_lock.release()
+            w.window_lock.release()
             w.close()
             w.deleteLater()
     finally:
