@@ -108,16 +108,19 @@ def test_run_opens_the_window_and_refuses_a_second_one(store_path, demo_id, app,
         held.release()
         second.close()
         first.close()
+    built = []
+    real_build = app_module.build_window
+    monkeypatch.setattr(
+        app_module, "build_window", lambda ctx: built.append(real_build(ctx)) or built[-1]
+    )
     third = Context(db=str(store_path))
     try:
         assert app_module.run(third) == 0
-        windows = [
-            w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("KX Ceremony")
-        ]
-        assert len(windows) == 1 and windows[0].windowTitle().startswith("KX Ceremony")
-        for w in windows:
-            w.window_lock.release()
-            w.close()
-            w.deleteLater()
+        (window,) = built
+        assert window.isVisible() and window.windowTitle().startswith("KX Ceremony")
+        assert window.window_lock is not None
+        window.window_lock.release()
+        window.close()
+        window.deleteLater()
     finally:
         third.close()
