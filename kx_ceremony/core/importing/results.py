@@ -7,7 +7,7 @@ preview while the user adjusts the column mapping, then ask for a new one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # progress(done, total, stage): stage is a short Vietnamese phrase for the progress bar.
 ProgressCallback = Callable[[int, int, str], None]
@@ -150,4 +150,3 @@ class ImportResult:
     imported: int
     skipped: int
     stored: bool  # False for a dry run or a refused import
-    honouree_ids: tuple[int, ...] = field(default=(), repr=False)
