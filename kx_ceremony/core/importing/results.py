@@ -7,7 +7,7 @@ preview while the user adjusts the column mapping, then ask for a new one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # progress(done, total, stage): stage is a short Vietnamese phrase for the progress bar.
 ProgressCallback = Callable[[int, int, str], None]
@@ -99,6 +99,7 @@ class ImportRow:
     award_form_id: int | None
     award_code: str
     problems: tuple[RowProblem, ...] = ()
+    name_fold: str = field(default="", repr=False, compare=False)
 
     @property
     def valid(self) -> bool:

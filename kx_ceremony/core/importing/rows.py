@@ -43,6 +43,16 @@ class RowContext:
 
     def __post_init__(self) -> None:
         self.col = {c.field: c for c in self.columns if c.field}
+        self._folds: dict[str, str] = {}
+
+    def fold(self, text: str) -> str:
+        """fold_for_search, remembered: units and awards repeat on every other row."""
+        folded = self._folds.get(text)
+        if folded is None:
+            folded = fold_for_search(text)
+            if len(self._folds) < 100_000:
+                self._folds[text] = folded
+        return folded
 
 
 def build_rows(ctx: RowContext) -> list[ImportRow]:
@@ -110,21 +120,24 @@ def _nominee(
     ctx: RowContext, index: int, row: list[object], group: Kind | None, group_award: str
 ) -> ImportRow:
     problems = _Problems(ctx, index)
-    raw: dict[str, object] = {}
+    width = len(row)
+    raw: dict[str, object] = {
+        name: row[column.index] if column.index < width else ""
+        for name, column in ctx.col.items()
+    }
     for name, column in ctx.col.items():
-        value = _cell(row, column)
-        flag = ctx.flags.get((index, column.index))
+        value = raw[name]
+        flag = ctx.flags.get((index, column.index)) if ctx.flags else None
         if flag is None and isinstance(value, str) and value[:1] == "#" and v.is_error_text(value):
             flag = value.strip()
         if flag is not None:
             _flag_problem(problems, column, flag)
-            value = ""
-        raw[name] = value
+            raw[name] = ""
 
     name = ctx.clean(raw.get("name"))
     kind = _kind(ctx, raw, name, group, problems)
     gender, birth_year = None, None
-    if kind == Kind.INDIVIDUAL and name:
+    if kind == Kind.INDIVIDUAL and name and _may_have_honorific(name):
         parts = split_honorific(name)
         name, gender = parts.name, parts.gender
     name = repair_name_case(name)
@@ -136,7 +149,7 @@ def _nominee(
 
     award_text = ctx.clean(raw.get("award")) or group_award
     form_id, code = _award(ctx, award_text, kind, problems)
-    key = (fold_for_search(name), fold_for_search(texts["unit"]))
+    key = (ctx.fold(name), ctx.fold(texts["unit"]))
     if name:
         _duplicate(ctx, key, index, name, problems)
     return ImportRow(
@@ -154,7 +167,20 @@ def _nominee(
         award_form_id=form_id,
         award_code=code,
         problems=tuple(problems.items),
+        name_fold=key[0],
     )
+
+
+# First words that may start an honorific or a rank (split_honorific decides for sure).
+_HONORIFIC_STARTS = {
+    "ông", "ong", "bà", "ba", "đồng", "dong", "đ/c", "d/c", "đ", "d",
+    "đại", "dai", "thượng", "thuong", "trung", "thiếu", "thieu",
+}
+
+
+def _may_have_honorific(name: str) -> bool:
+    first = name.split(" ", 1)[0].lower().rstrip(".:")
+    return first in _HONORIFIC_STARTS
 
 
 def _flag_problem(problems: _Problems, column: ColumnMapping, flag: str) -> None:

@@ -183,7 +183,7 @@ def _record(ceremony_id: int, row: ImportRow) -> dict[str, object]:
         "ceremony_id": ceremony_id,
         "kind": row.kind,
         "name": row.name,
-        "name_fold": fold_for_search(row.name),
+        "name_fold": row.name_fold or fold_for_search(row.name),
         "gender": row.gender,
         "birth_year": row.birth_year,
         "position": row.position,
@@ -235,7 +235,10 @@ def run_import(
         for start in range(0, len(valid), INSERT_CHUNK):
             tick(start, len(valid), "Đang lưu")
             chunk = valid[start : start + INSERT_CHUNK]
-            session.execute(insert(Honouree), [_record(ceremony_id, r) for r in chunk])
+            # Core executemany: one prepared statement, no ORM bookkeeping per row.
+            session.connection().execute(
+                insert(Honouree.__table__), [_record(ceremony_id, r) for r in chunk]
+            )
         tick(len(valid), len(valid), "Đang lưu")
     log.info("imported %d rows from %s into ceremony %d", len(valid), path, ceremony_id)
     return ImportResult(preview, len(valid), skipped, stored=True)
