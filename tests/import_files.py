@@ -107,6 +107,22 @@ def renamed(src: Path, out: Path) -> Path:
     return out
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def windows_1258(text: str) -> bytes:
+    """Encode as Windows does: letters like â/ơ precomposed, tone marks as combining marks."""
+    import unicodedata
+
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
 def store_fingerprint(path: Path) -> tuple[str, int]:
     """The store file's hash and its honouree count: both must survive a refused import."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

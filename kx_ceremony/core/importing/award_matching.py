@@ -107,7 +107,7 @@ class AwardMatcher:
         return AwardMatch(None, found or tuple(self.forms))
 
 
-def options_text(forms: tuple[AwardFormRow, ...], limit: int = 8) -> str:
+def options_text(forms: tuple[AwardFormRow, ...], limit: int = 30) -> str:
     names = [f"«{f.full_name}»" for f in forms[:limit]]
     if len(forms) > limit:
         names.append(f"và {len(forms) - limit} hình thức khác")

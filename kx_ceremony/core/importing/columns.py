@@ -44,6 +44,8 @@ EXACT: dict[str, str] = {
     "danh hieu thi dua": "award",
     "muc khen": "award",
     "khen thuong": "award",
+    "khen": "award",
+    "hinh thuc de nghi": "award",
     "thanh tich": "achievement",
     "tom tat thanh tich": "achievement",
     "ghi chu": "note",
