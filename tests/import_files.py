@@ -92,12 +92,7 @@ def million_rows_ods(out: Path) -> Path:
     def change(data: bytes) -> bytes:
         at = data.rfind(marker)
         head = b'<table:table-row table:style-name="ro1"'
-        return (
-            data[:at]
-            + head
-            + b' table:number-rows-repeated="1000000"'
-            + data[at + len(head) :]
-        )
+        return data[:at] + head + b' table:number-rows-repeated="1000000"' + data[at + len(head) :]
 
     return _rewrite_zip(SAMPLES / "combined-lo.ods", out, "content.xml", change)
 

@@ -54,8 +54,12 @@ def test_problems_name_sheet_row_column_and_what_to_do(cli, ceremony, store_path
 def test_skip_invalid_stores_the_valid_rows(cli, ceremony, store_path, tmp_path):
     path = xlsx(
         tmp_path / "skip.xlsx",
-        [HEADER, person(1, "Nguyễn Văn An"), person(2, "Trần Văn Bình", award="??"),
-         person(3, "Lê Văn Cường", award="BK TTg")],
+        [
+            HEADER,
+            person(1, "Nguyễn Văn An"),
+            person(2, "Trần Văn Bình", award="??"),
+            person(3, "Lê Văn Cường", award="BK TTg"),
+        ],
     )
     result = cli("import", str(path), "--ceremony", ceremony, "--skip-invalid")
     assert result.status == 0, result.err
@@ -101,8 +105,12 @@ def test_duplicates_in_the_file_and_in_the_ceremony(cli, ceremony, store_path, t
 def test_error_cells_and_formulas_without_value_are_reported_by_cell(cli, ceremony, tmp_path):
     path = xlsx(
         tmp_path / "formulas.xlsx",
-        [HEADER, person(1, "Nguyễn Văn An"), person(2, "=VLOOKUP(A4,Sheet2!A:B,2,0)"),
-         person(3, "Lê Văn Cường", award="#N/A")],
+        [
+            HEADER,
+            person(1, "Nguyễn Văn An"),
+            person(2, "=VLOOKUP(A4,Sheet2!A:B,2,0)"),
+            person(3, "Lê Văn Cường", award="#N/A"),
+        ],
     )
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 2
@@ -114,11 +122,19 @@ def test_error_cells_and_formulas_without_value_are_reported_by_cell(cli, ceremo
     ("encoding", "delimiter", "bom"),
     [("utf-8", ",", True), ("utf-8", ";", False), ("cp1258", ";", False), ("cp1258", ",", False)],
 )
-def test_csv_encodings_and_separators(cli, ceremony, store_path, tmp_path, encoding, delimiter, bom):
+def test_csv_encodings_and_separators(
+    cli, ceremony, store_path, tmp_path, encoding, delimiter, bom
+):
     lines = [
-        delimiter.join(["STT", "Họ và tên", "Năm sinh", "Giới tính", "Đơn vị", "Hình thức khen thưởng"]),
-        delimiter.join(["1", "Bà Đặng Thị Hương", "1975", "Nữ", "UBND xã Vũ Quý", "Bằng khen UBND tỉnh"]),
-        delimiter.join(["2", "TRƯƠNG VĂN ĐỨC", "12/05/1980", "Nam", "Phòng Nội vụ", "Giấy khen huyện"]),
+        delimiter.join(
+            ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Đơn vị", "Hình thức khen thưởng"]
+        ),
+        delimiter.join(
+            ["1", "Bà Đặng Thị Hương", "1975", "Nữ", "UBND xã Vũ Quý", "Bằng khen UBND tỉnh"]
+        ),
+        delimiter.join(
+            ["2", "TRƯƠNG VĂN ĐỨC", "12/05/1980", "Nam", "Phòng Nội vụ", "Giấy khen huyện"]
+        ),
     ]
     text = "\r\n".join(lines)
     data = windows_1258(text) if encoding == "cp1258" else text.encode(encoding)
@@ -191,7 +207,10 @@ def test_mapping_override_and_preview_api(store, demo_id, tmp_path):
     )
     preview = preview_import(store, demo_id, path)
     assert {c.letter: c.field for c in preview.columns} == {
-        "A": "stt", "B": "name", "C": None, "D": "award",
+        "A": "stt",
+        "B": "name",
+        "C": None,
+        "D": "award",
     }
     assert preview.ignored_columns[0].header == "Nơi ở"
     assert preview.rows[0].unit == ""

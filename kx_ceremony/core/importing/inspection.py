@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
 from kx_ceremony.core.errors import UserError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -109,9 +110,10 @@ def _inspect_ole(path: Path, suffix: str) -> str:
     """An OLE compound file: an old .xls, or a password-protected new workbook."""
     with path.open("rb") as fh:
         data = fh.read(min(path.stat().st_size, 4 * 1024 * 1024))
-    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode(
-        "utf-16-le"
-    ) in data:
+    if (
+        "EncryptedPackage".encode("utf-16-le") in data
+        or "EncryptionInfo".encode("utf-16-le") in data
+    ):
         raise refuse(
             path,
             "bảng tính được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu (Tệp › Thông tin › "

@@ -53,8 +53,7 @@ def _explain(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "PasswordError":
         return (
-            "bảng tính được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại và "
-            "nhập lại."
+            "bảng tính được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại và nhập lại."
         )
     return (
         f"tệp bị hỏng hoặc không phải bảng tính hợp lệ ({name}); hãy mở thử bằng Excel hoặc "

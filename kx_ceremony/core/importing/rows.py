@@ -122,8 +122,7 @@ def _nominee(
     problems = _Problems(ctx, index)
     width = len(row)
     raw: dict[str, object] = {
-        name: row[column.index] if column.index < width else ""
-        for name, column in ctx.col.items()
+        name: row[column.index] if column.index < width else "" for name, column in ctx.col.items()
     }
     for name, column in ctx.col.items():
         value = raw[name]
@@ -140,7 +139,8 @@ def _nominee(
     if kind == Kind.INDIVIDUAL and name and _may_have_honorific(name):
         parts = split_honorific(name)
         name, gender = parts.name, parts.gender
-    name = repair_name_case(name)
+    if name.isupper() or name.islower():  # only then does repair_name_case change anything
+        name = repair_name_case(name)
     if not name:
         problems.add(ctx.col["name"], "", "thiếu họ tên (hoặc tên tập thể); hãy điền vào ô này.")
     if kind == Kind.INDIVIDUAL:
@@ -173,8 +173,23 @@ def _nominee(
 
 # First words that may start an honorific or a rank (split_honorific decides for sure).
 _HONORIFIC_STARTS = {
-    "ông", "ong", "bà", "ba", "đồng", "dong", "đ/c", "d/c", "đ", "d",
-    "đại", "dai", "thượng", "thuong", "trung", "thiếu", "thieu",
+    "ông",
+    "ong",
+    "bà",
+    "ba",
+    "đồng",
+    "dong",
+    "đ/c",
+    "d/c",
+    "đ",
+    "d",
+    "đại",
+    "dai",
+    "thượng",
+    "thuong",
+    "trung",
+    "thiếu",
+    "thieu",
 }
 
 
@@ -240,10 +255,10 @@ def _gender_and_birth(
         birth_year = _birth(male if has_male else female, column, problems)
     if "birth" in ctx.col and birth_year is None:
         birth_year = _birth(raw.get("birth"), ctx.col["birth"], problems)
-    if v.is_mark(raw.get("male_mark")) and not v.is_mark(raw.get("female_mark")):
-        gender = "male"
-    elif v.is_mark(raw.get("female_mark")) and not v.is_mark(raw.get("male_mark")):
-        gender = "female"
+    if "male_mark" in raw or "female_mark" in raw:
+        male_mark, female_mark = v.is_mark(raw.get("male_mark")), v.is_mark(raw.get("female_mark"))
+        if male_mark != female_mark:
+            gender = "male" if male_mark else "female"
     return (str(gender) if gender else None), birth_year
 
 
@@ -255,9 +270,7 @@ def _birth(value: object, column: ColumnMapping, problems: _Problems) -> int | N
         return None
 
 
-def _award(
-    ctx: RowContext, text: str, kind: Kind, problems: _Problems
-) -> tuple[int | None, str]:
+def _award(ctx: RowContext, text: str, kind: Kind, problems: _Problems) -> tuple[int | None, str]:
     column = ctx.col.get("award")
     if not text:
         example = options_text(tuple(ctx.matcher.forms), limit=3)
@@ -303,6 +316,5 @@ def _duplicate(
         problems.add(
             ctx.col["name"],
             name,
-            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị); hãy bỏ dòng này "
-            "khỏi tệp.",
+            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị); hãy bỏ dòng này khỏi tệp.",
         )
