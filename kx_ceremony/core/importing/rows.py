@@ -121,17 +121,17 @@ def _nominee(
 ) -> ImportRow:
     problems = _Problems(ctx, index)
     width = len(row)
-    raw: dict[str, object] = {
-        name: row[column.index] if column.index < width else "" for name, column in ctx.col.items()
-    }
+    flags = ctx.flags
+    raw: dict[str, object] = {}
     for name, column in ctx.col.items():
-        value = raw[name]
-        flag = ctx.flags.get((index, column.index)) if ctx.flags else None
-        if flag is None and isinstance(value, str) and value[:1] == "#" and v.is_error_text(value):
+        value = row[column.index] if column.index < width else ""
+        flag = flags.get((index, column.index)) if flags else None
+        if flag is None and value.__class__ is str and value[:1] == "#" and v.is_error_text(value):
             flag = value.strip()
         if flag is not None:
             _flag_problem(problems, column, flag)
-            raw[name] = ""
+            value = ""
+        raw[name] = value
 
     name = ctx.clean(raw.get("name"))
     kind = _kind(ctx, raw, name, group, problems)
@@ -145,7 +145,7 @@ def _nominee(
         problems.add(ctx.col["name"], "", "thiếu họ tên (hoặc tên tập thể); hãy điền vào ô này.")
     if kind == Kind.INDIVIDUAL:
         gender, birth_year = _gender_and_birth(ctx, raw, gender, problems)
-    texts = {f: ctx.clean(raw.get(f)) for f in TEXT_FIELDS}
+    texts = {f: ctx.clean(raw[f]) if f in raw else "" for f in TEXT_FIELDS}
 
     award_text = ctx.clean(raw.get("award")) or group_award
     form_id, code = _award(ctx, award_text, kind, problems)
@@ -217,7 +217,7 @@ def _flag_problem(problems: _Problems, column: ColumnMapping, flag: str) -> None
 def _kind(
     ctx: RowContext, raw: dict[str, object], name: str, group: Kind | None, problems: _Problems
 ) -> Kind:
-    text = ctx.clean(raw.get("kind"))
+    text = ctx.clean(raw["kind"]) if "kind" in raw else ""
     if text:
         try:
             kind = v.parse_kind(text)
@@ -235,7 +235,7 @@ def _gender_and_birth(
     ctx: RowContext, raw: dict[str, object], gender: str | None, problems: _Problems
 ) -> tuple[str | None, int | None]:
     birth_year: int | None = None
-    text = ctx.clean(raw.get("gender"))
+    text = ctx.clean(raw["gender"]) if "gender" in raw else ""
     if text:
         try:
             gender = v.parse_gender(text) or gender

@@ -8,6 +8,7 @@ naming the cell.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from kx_ceremony.core.model import Gender, Kind
@@ -105,7 +106,7 @@ def parse_kind(text: str) -> Kind | None:
     """TAPTHE / Tập thể / CANHAN / Cá nhân / HOGIADINH / Hộ gia đình; "" -> None."""
     if not text:
         return None
-    key = re.sub(r"[\W_]+", "", fold_for_search(text))
+    key = re.sub(r"[\W_]+", "", _folded(text))
     kind = _KIND_WORDS.get(key)
     if kind is None:
         raise BadValue(
@@ -201,10 +202,16 @@ _GENDERS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """fold_for_search for the few distinct words a column repeats (Nam, Nữ, CANHAN …)."""
+    return fold_for_search(text)
+
+
 def parse_gender(text: str) -> Gender | None:
     if not text:
         return None
-    gender = _GENDERS.get(fold_for_search(text).strip(". "))
+    gender = _GENDERS.get(_folded(text).strip(". "))
     if gender is None:
         raise BadValue("không phải giới tính; hãy ghi «Nam» hoặc «Nữ».")
     return gender
@@ -213,7 +220,7 @@ def parse_gender(text: str) -> Gender | None:
 def is_mark(value: object) -> bool:
     """A tick in a "Nam"/"Nữ" column: x, X, ✓, 1, có …; a year also counts."""
     text = raw_text(value).strip()
-    return bool(text) and fold_for_search(text) not in {"0", "-", "khong", "no"}
+    return bool(text) and _folded(text) not in {"0", "-", "khong", "no"}
 
 
 # ---------------------------------------------------------------------------
