@@ -144,7 +144,14 @@ def _existing(session: Session, ceremony_id: int) -> set[tuple[str, str]]:
             _HONOUREES.c.ceremony_id == ceremony_id
         )
     )
-    return {(name_fold, fold_for_search(unit or "")) for name_fold, unit in rows}
+    units: dict[str, str] = {}  # a ceremony has thousands of people but few units
+    keys = set()
+    for name_fold, unit in rows:
+        folded = units.get(unit)
+        if folded is None:
+            folded = units[unit] = fold_for_search(unit or "")
+        keys.add((name_fold, folded))
+    return keys
 
 
 def preview_import(
