@@ -234,3 +234,63 @@ def test_progress_and_cancel(store, demo_id):
     assert seen and {s for _, _, s in seen} >= {"Đang đọc tệp", "Đang lưu"}
     with pytest.raises(Cancelled):
         run_import(store, demo_id, SAMPLES / "district.xlsx", cancel=lambda: True)
+
+
+def test_group_rows_set_kind_and_award_when_there_is_no_award_column(
+    cli, ceremony, store_path, tmp_path
+):
+    path = xlsx(
+        tmp_path / "groups.xlsx",
+        [
+            ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Đơn vị"],
+            ["A", "BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ", None, None, None],
+            ["I", "Tập thể", None, None, None],
+            [1, "Phòng Nội vụ huyện", None, None, None],
+            ["II", "Cá nhân", None, None, None],
+            [1, "Ông Nguyễn Văn An", 1970, "Trưởng phòng", "Phòng Nội vụ huyện"],
+            ["B", "GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN", None, None, None],
+            [1, "Trần Thị Bình", 1985, "Chuyên viên", "UBND xã Vũ Quý"],
+            [],
+            [None, "NGƯỜI LẬP BIỂU", None, "THỦ TRƯỞNG ĐƠN VỊ", None],
+            [None, "Lê Văn Cường", None, "Phạm Văn Dũng", None],
+        ],
+    )
+    result = cli("import", str(path), "--ceremony", ceremony)
+    assert result.status == 0, result.out + result.err
+    assert result.last_line == "imported 3, skipped 0"
+    stored = honourees_in_file_order(store_path, int(ceremony))
+    assert [(h["name"], h["kind"], h["gender"], h["level"]) for h in stored] == [
+        ("Phòng Nội vụ huyện", "collective", None, "ttg"),
+        ("Nguyễn Văn An", "individual", "male", "ttg"),
+        ("Trần Thị Bình", "individual", None, "huyen"),
+    ]
+
+
+def test_sheet_is_found_or_chosen(cli, ceremony, store_path, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Tờ trình"
+    cover.append(["Kính gửi: Hội đồng Thi đua - Khen thưởng huyện"])
+    for title, name in (("Đợt 1", "Nguyễn Văn An"), ("Đợt 2", "Trần Văn Bình")):
+        ws = wb.create_sheet(title)
+        ws.append(HEADER)
+        ws.append(person(1, name))
+    path = tmp_path / "sheets.xlsx"
+    wb.save(path)
+    first = cli("import", str(path), "--ceremony", ceremony, "--dry-run")
+    assert first.status == 0, first.err
+    assert "Trang «Đợt 1»" in first.out
+    chosen = cli("import", str(path), "--ceremony", ceremony, "--sheet", "đợt 2")
+    assert chosen.status == 0, chosen.err
+    assert [h["name"] for h in honourees_in_file_order(store_path, int(ceremony))] == [
+        "Trần Văn Bình"
+    ]
+
+
+def test_unknown_ceremony_is_refused(cli, tmp_path):
+    cli("new-ceremony", "--title", "T", "--date", "2023-01-05")
+    result = cli("import", str(SAMPLES / "simple.csv"), "--ceremony", "99")
+    assert result.status == 2
+    assert "99" in result.err
