@@ -143,3 +143,19 @@ def test_bad_files_through_a_real_process(cli_process, tmp_path):
         assert len(result.err.strip().splitlines()) == 1
         assert "Traceback" not in result.err
     assert store_fingerprint(store) == before
+
+
+def test_truncated_old_xls(cli, store_path, ceremony, tmp_path):
+    data = (SAMPLES / "district-lo.xls").read_bytes()
+    path = tmp_path / "cut.xls"
+    path.write_bytes(data[: len(data) // 2])
+    _assert_refused(cli, store_path, ceremony, path)
+
+
+def test_csv_without_header_or_rows(cli, store_path, ceremony, tmp_path):
+    no_header = tmp_path / "notes.csv"
+    no_header.write_text("ghi chú,không phải danh sách\n1,2\n", encoding="utf-8")
+    _assert_refused(cli, store_path, ceremony, no_header, "tiêu đề")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("STT;Họ và tên;Năm sinh;Hình thức khen thưởng\n", encoding="utf-8")
+    _assert_refused(cli, store_path, ceremony, header_only, "không có dòng dữ liệu")

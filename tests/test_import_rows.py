@@ -46,7 +46,7 @@ def test_problems_name_sheet_row_column_and_what_to_do(cli, ceremony, store_path
     )
     assert "dòng 6, cột G «Hình thức khen thưởng»: «Kỷ niệm chương» không khớp" in out
     assert "Giấy khen của Chủ tịch UBND huyện" in out.split("dòng 6", 1)[1]
-    assert "dòng 7, cột C «Năm sinh»: «1880» năm sinh phải từ 1900" in out
+    assert "dòng 7, cột C «Năm sinh»: «1880» không hợp lệ: năm sinh phải từ 1900" in out
     assert "dòng 8, cột G «Hình thức khen thưởng»: thiếu hình thức khen thưởng" in out
     assert store_fingerprint(store_path) == before
 

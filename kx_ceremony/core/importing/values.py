@@ -264,5 +264,7 @@ def parse_birth_year(value: object) -> int | None:
 def _checked(year: int) -> int:
     this_year = dt.date.today().year
     if not MIN_BIRTH_YEAR <= year <= this_year:
-        raise BadValue(f"năm sinh phải từ {MIN_BIRTH_YEAR} đến {this_year}; hãy sửa lại.")
+        raise BadValue(
+            f"không hợp lệ: năm sinh phải từ {MIN_BIRTH_YEAR} đến {this_year}; hãy sửa lại."
+        )
     return year
