@@ -294,3 +294,24 @@ def test_unknown_ceremony_is_refused(cli, tmp_path):
     result = cli("import", str(SAMPLES / "simple.csv"), "--ceremony", "99")
     assert result.status == 2
     assert "99" in result.err
+
+
+def test_hidden_sheet_is_not_preferred(store, demo_id, tmp_path):
+    from openpyxl import Workbook
+
+    from kx_ceremony.core.importing import preview_import
+
+    wb = Workbook()
+    lookup = wb.active
+    lookup.title = "Tra cứu"
+    lookup.append(HEADER)
+    lookup.append(person(1, "Người Trong Bảng Ẩn"))
+    lookup.sheet_state = "hidden"
+    visible = wb.create_sheet("Danh sách")
+    visible.append(HEADER)
+    visible.append(person(1, "Nguyễn Văn An"))
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    preview = preview_import(store, demo_id, path)
+    assert preview.sheet == "Danh sách"
+    assert preview.sheets == ("Tra cứu", "Danh sách")

@@ -71,6 +71,7 @@ class Source:
         self._csv: _CsvSheet | None = None
         self._workbook = None
         self._parts: dict[str, str] = {}
+        self.hidden: set[str] = set()  # hidden sheets and chart/macro sheets
         if self.kind == "csv":
             with reader_boundary(path):
                 self._csv = _read_csv(path)
@@ -84,10 +85,15 @@ class Source:
             with reader_boundary(path), zipfile.ZipFile(path) as archive:
                 self._parts = xlsx_parts.sheet_parts(archive)
         with reader_boundary(path):
-            from python_calamine import CalamineWorkbook
+            from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
             self._workbook = CalamineWorkbook.from_path(str(path))
             self.sheet_names = list(self._workbook.sheet_names)
+            self.hidden = {
+                m.name
+                for m in self._workbook.sheets_metadata
+                if m.visible != SheetVisibleEnum.Visible or m.typ != SheetTypeEnum.WorkSheet
+            }
         if not self.sheet_names:
             raise refuse(path, "bảng tính không có trang nào; hãy chọn đúng tệp danh sách.")
 

@@ -72,7 +72,10 @@ def _choose_sheet(source: Source, sheet: str | None) -> tuple[SheetData, HeaderF
             raise refuse(path, f"không có trang «{sheet}»; các trang có trong tệp: {listing}.")
         candidates = matching[:1]
     else:
-        candidates = names
+        # Visible worksheets first: a hidden sheet is usually a lookup list, not the table.
+        candidates = [n for n in names if n not in source.hidden] + [
+            n for n in names if n in source.hidden
+        ]
     for name in candidates:
         data = source.load(name)
         found = find_header(data.rows)
