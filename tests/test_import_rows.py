@@ -315,3 +315,19 @@ def test_hidden_sheet_is_not_preferred(store, demo_id, tmp_path):
     preview = preview_import(store, demo_id, path)
     assert preview.sheet == "Danh sách"
     assert preview.sheets == ("Tra cứu", "Danh sách")
+
+
+def test_flagged_cells_reads_errors_and_formulas_without_value():
+    from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE, flagged_cells
+
+    xml = (
+        b'<sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c>'
+        b'<c r="B2" t="e"><f>VLOOKUP(A2,X!A:B,2,0)</f><v>#N/A</v></c>'
+        b'<c r="C2"><f>A2*2</f><v></v></c><c r="AB2"><f>A2</f></c>'
+        b'<c r="D2" t="s"><v>3</v></c></row></sheetData>'
+    )
+    assert flagged_cells(xml) == {
+        (1, 1): "#N/A",
+        (1, 2): NO_CACHED_VALUE,
+        (1, 27): NO_CACHED_VALUE,
+    }

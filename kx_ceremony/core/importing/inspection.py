@@ -21,6 +21,7 @@ MAX_RATIO = 200  # uncompressed / compressed, for any part larger than BIG_PART
 BIG_PART = 4 * 1024 * 1024
 MAX_ROWS = 250_000
 MAX_COLUMNS = 200
+MAX_CELLS = 5_000_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -221,10 +222,10 @@ def check_xlsx_sheet_size(path: Path, data: bytes, sheet: str) -> None:
         if _HAS_VALUE.search(body):
             last_row = max(last_row, int(match.group(1)))
     if last_row > MAX_ROWS:
-        raise _too_big(path, sheet)
+        raise too_big(path, sheet)
     for cell in _WIDE_CELL_REF.finditer(data):
         if _column_number(cell.group(1)) > MAX_COLUMNS:
-            raise _too_big(path, sheet)
+            raise too_big(path, sheet)
 
 
 def _column_number(letters: bytes) -> int:
@@ -259,13 +260,13 @@ def check_ods_size(path: Path) -> None:
         repeated = _REPEATED_ROWS.search(attrs)
         rows += int(repeated.group(1)) if repeated else 1
         if rows > MAX_ROWS:
-            raise _too_big(path, "")
+            raise too_big(path, "")
     for cell in _WIDE_CELL.finditer(content):
         if b"value-type" in cell.group(0):
-            raise _too_big(path, "")
+            raise too_big(path, "")
 
 
-def _too_big(path: Path, sheet: str) -> UserError:
+def too_big(path: Path, sheet: str) -> UserError:
     where = f"trang «{sheet}» " if sheet else "một trang "
     return refuse(
         path,

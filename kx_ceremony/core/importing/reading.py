@@ -101,17 +101,30 @@ class Source:
         if self._csv is not None:
             return self._csv
         flags: dict[tuple[int, int], str] = {}
-        part = self._parts.get(name)
-        if part is not None:
+        if self.kind == "xlsx":
             with reader_boundary(self.path), zipfile.ZipFile(self.path) as archive:
-                data = archive.read(part)
-                inspection.check_xlsx_sheet_size(self.path, data, name)
-                flags = xlsx_parts.flagged_cells(data)
-                del data
+                part = self._parts.get(name)
+                # A sheet we cannot place: check every worksheet part before calamine runs.
+                parts = (
+                    [part]
+                    if part
+                    else [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+                )
+                for each in parts:
+                    data = archive.read(each)
+                    inspection.check_xlsx_sheet_size(self.path, data, name)
+                    if each == part:
+                        flags = xlsx_parts.flagged_cells(data)
+                    del data
         with reader_boundary(self.path):
             sheet = self._workbook.get_sheet_by_name(name)  # type: ignore[union-attr]
-            if sheet.height > inspection.MAX_ROWS + 1 or sheet.width > inspection.MAX_COLUMNS:
-                raise inspection._too_big(self.path, name)
+            # .xls and .ods reach here unchecked by XML: refuse before making Python cells.
+            if (
+                sheet.height > inspection.MAX_ROWS + 1
+                or sheet.width > inspection.MAX_COLUMNS
+                or sheet.height * sheet.width > inspection.MAX_CELLS
+            ):
+                raise inspection.too_big(self.path, name)
             rows = sheet.to_python(skip_empty_area=False)
         return SheetData(name, rows, flags)
 
@@ -164,5 +177,5 @@ def _read_csv(path: Path) -> _CsvSheet:
     delimiter = _delimiter(text)
     rows: list[list[Cell]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if len(rows) > inspection.MAX_ROWS:
-        raise inspection._too_big(path, path.stem)
+        raise inspection.too_big(path, path.stem)
     return _CsvSheet(path.stem, rows, encoding=encoding)
