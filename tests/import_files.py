@@ -85,6 +85,16 @@ def million_rows_xlsx(out: Path) -> Path:
     )
 
 
+def million_rows_claimed(out: Path) -> Path:
+    """A sheet whose dimension says A1:H1048576 though it holds 41 rows."""
+    return _rewrite_zip(
+        SAMPLES / "district.xlsx",
+        out,
+        "xl/worksheets/sheet1.xml",
+        lambda d: d.replace(b'<dimension ref="A1:H41"', b'<dimension ref="A1:H1048576"', 1),
+    )
+
+
 def million_rows_ods(out: Path) -> Path:
     """An ODS data row marked as repeated a million times."""
     marker = b'<table:table-row table:style-name="ro1"><table:table-cell office:value-type="float" office:value="19"'

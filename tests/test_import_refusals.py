@@ -72,6 +72,11 @@ def test_sheet_claiming_a_million_rows_xlsx(cli, store_path, ceremony, tmp_path)
     _assert_refused(cli, store_path, ceremony, path, "dòng")
 
 
+def test_sheet_whose_dimension_claims_a_million_rows(cli, store_path, ceremony, tmp_path):
+    path = make.million_rows_claimed(tmp_path / "claimed.xlsx")
+    _assert_refused(cli, store_path, ceremony, path, "dòng")
+
+
 def test_sheet_claiming_a_million_rows_ods(cli, store_path, ceremony, tmp_path):
     path = make.million_rows_ods(tmp_path / "million.ods")
     _assert_refused(cli, store_path, ceremony, path, "dòng")

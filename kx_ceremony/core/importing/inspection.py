@@ -201,6 +201,7 @@ def _check_xml_prologue(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipI
 # ---------------------------------------------------------------------------
 # What a sheet claims, before calamine allocates it
 
+_DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]{1,3}\d+:([A-Z]{1,3})(\d+)"')
 _ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 # Cells from column AA on that hold something; columns A-Z are always fine.
 _WIDE_CELL_REF = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>]*>(?:<f|<v|<is)')
@@ -214,6 +215,9 @@ def check_xlsx_sheet_size(path: Path, data: bytes, sheet: str) -> None:
     sheet reaches; cells that only carry formatting are skipped by the reader and here.
     Calamine allocates rows × columns, so a far column matters as much as a far row.
     """
+    claim = _DIMENSION.search(data, 0, 64 * 1024)
+    if claim and (int(claim.group(2)) > MAX_ROWS or _column_number(claim.group(1)) > MAX_COLUMNS):
+        raise too_big(path, sheet)  # the sheet says it is that big: believe it, and refuse
     tail = data[-256 * 1024 :]
     last_row = 0
     for match in _ROW_NUMBER.finditer(tail):
