@@ -25,6 +25,7 @@ from kx_ceremony.core.vietnamese import fold_for_search, repair_name_case, split
 TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
 DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")
 CHECK_EVERY = 500
+INDIVIDUAL = Kind.INDIVIDUAL  # looked up once: enum attribute access is slow in a hot loop
 
 
 @dataclass
@@ -136,14 +137,14 @@ def _nominee(
     name = ctx.clean(raw.get("name"))
     kind = _kind(ctx, raw, name, group, problems)
     gender, birth_year = None, None
-    if kind == Kind.INDIVIDUAL and name and _may_have_honorific(name):
+    if kind is INDIVIDUAL and name and _may_have_honorific(name):
         parts = split_honorific(name)
         name, gender = parts.name, parts.gender
     if name.isupper() or name.islower():  # only then does repair_name_case change anything
         name = repair_name_case(name)
     if not name:
         problems.add(ctx.col["name"], "", "thiếu họ tên (hoặc tên tập thể); hãy điền vào ô này.")
-    if kind == Kind.INDIVIDUAL:
+    if kind is INDIVIDUAL:
         gender, birth_year = _gender_and_birth(ctx, raw, gender, problems)
     texts = {f: ctx.clean(raw[f]) if f in raw else "" for f in TEXT_FIELDS}
 
@@ -228,7 +229,7 @@ def _kind(
                 return kind
     if group is not None:
         return group
-    return v.kind_from_name(name) or Kind.INDIVIDUAL
+    return v.kind_from_name(name) or INDIVIDUAL
 
 
 def _gender_and_birth(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import time
 
 from kx_ceremony.core.model import Gender, Kind
 from kx_ceremony.core.services.honourees import MIN_BIRTH_YEAR
@@ -17,6 +18,7 @@ from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
 from kx_ceremony.core.vietnamese import clean_text, fold_for_search
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+_UNIX_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 ERROR_TEXTS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#N/A!"}
 _UNICODE_VIETNAMESE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 
@@ -65,6 +67,10 @@ class TextCleaner:
         self._cache: dict[str, str] = {}
 
     def __call__(self, value: object) -> str:
+        if value.__class__ is str:
+            cached = self._cache.get(value)  # type: ignore[arg-type]
+            if cached is not None:
+                return cached
         text = raw_text(value)
         if not text:
             return ""
@@ -261,8 +267,13 @@ def parse_birth_year(value: object) -> int | None:
     raise BadValue("không hiểu là năm sinh; hãy ghi năm (1980) hoặc ngày (17/01/1980).")
 
 
+@functools.lru_cache(maxsize=2)
+def _year_of(day_number: int) -> int:
+    return dt.date.fromordinal(day_number).year
+
+
 def _checked(year: int) -> int:
-    this_year = dt.date.today().year
+    this_year = _year_of(int(time.time() // 86400) + _UNIX_EPOCH_ORDINAL)
     if not MIN_BIRTH_YEAR <= year <= this_year:
         raise BadValue(
             f"không hợp lệ: năm sinh phải từ {MIN_BIRTH_YEAR} đến {this_year}; hãy sửa lại."
