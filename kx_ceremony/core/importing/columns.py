@@ -112,20 +112,6 @@ def field_for_header(text: str) -> str | None:
     return None
 
 
-def map_columns(headers: list[str]) -> list[ColumnMapping]:
-    """One mapping per column; a field is given to its first column only."""
-    taken: set[str] = set()
-    mappings = []
-    for index, text in enumerate(headers):
-        name = field_for_header(text)
-        if name in taken:
-            name = None
-        if name is not None:
-            taken.add(name)
-        mappings.append(ColumnMapping(index, text, name))
-    return mappings
-
-
 def apply_overrides(
     mappings: list[ColumnMapping], overrides: dict[int | str, str | None] | None
 ) -> list[ColumnMapping]:
