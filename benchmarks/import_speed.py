@@ -110,6 +110,10 @@ def main() -> None:
     )
     args = parser.parse_args()
 
+    if not (args.bench_dir / "make_nominees.py").exists():
+        raise SystemExit(
+            f"No baseline scripts in {args.bench_dir}: pass --bench-dir or set KX_BENCH_DIR."
+        )
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
