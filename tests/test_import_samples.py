@@ -59,3 +59,14 @@ def test_import_through_a_real_process(cli_process, tmp_path):
     assert result.status == 0, result.err
     assert result.last_line == "imported 26, skipped 0"
     assert result.err == ""
+
+
+def test_macro_workbook_and_upper_case_extension(cli, ceremony, tmp_path):
+    import shutil
+
+    for name in ("list.xlsm", "LIST.XLSX"):
+        path = tmp_path / name
+        shutil.copyfile(SAMPLES / "district.xlsx", path)
+        result = cli("import", str(path), "--ceremony", ceremony, "--dry-run")
+        assert result.status == 0, result.err
+        assert result.last_line == "imported 26, skipped 0"
