@@ -27,6 +27,13 @@ from kx_ceremony.core.services.pledge_drafts import (
 )
 from kx_ceremony.core.services.rows import SignatoryRow
 
+
+@pytest.fixture
+def store(any_store):
+    """These use cases hold on SQLite and on the PostgreSQL server alike."""
+    return any_store
+
+
 UNITS = [
     "UBND xã Đông Hòa",
     ("Phòng Nội vụ huyện Đông Hưng", "", "Trần Thị Mai"),

@@ -12,6 +12,12 @@ from kx_ceremony.core.services.honourees import HonoureeInput
 
 
 @pytest.fixture
+def store(any_store):
+    """These use cases hold on SQLite and on the PostgreSQL server alike."""
+    return any_store
+
+
+@pytest.fixture
 def ceremony_id(store) -> int:
     return ceremonies.create_ceremony(
         store,
@@ -104,6 +110,7 @@ def test_add_cleans_and_repairs_the_honouree(store, ceremony_id):
 def test_invalid_honourees_are_refused_with_their_field(
     store, ceremony_id, changes, field, fragment
 ):
+    changes = dict(changes)  # parametrised values are shared between backends
     award = form_id(store, ceremony_id, changes.pop("award", "tinh"))
     data = HonoureeInput(**{"name": "Lê Văn Bình", "award_form_id": award, **changes})
     with pytest.raises(UserError) as info:

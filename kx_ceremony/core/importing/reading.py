@@ -1,0 +1,181 @@
+"""Reading the cells of a nominee file: workbooks through python-calamine, CSV by hand.
+
+Every call into a third-party reader runs inside :func:`reader_boundary`, which turns any
+failure (including pyo3's ``PanicException``, which is not an ``Exception``) into one
+sentence for the user, and lets KeyboardInterrupt and cancellation through untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kx_ceremony.core.errors import Cancelled, UserError
+from kx_ceremony.core.importing import inspection, xlsx_parts
+from kx_ceremony.core.importing.inspection import refuse
+
+log = logging.getLogger(__name__)
+
+Cell = object  # str | float | int | bool | date | datetime | time | timedelta
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[list[Cell]]
+    # (row, column) from 0 -> "#N/A"-like error text, or xlsx_parts.NO_CACHED_VALUE.
+    flags: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+@contextmanager
+def reader_boundary(path: Path) -> Iterator[None]:
+    """Whatever a reader throws becomes a refusal naming the file; Ctrl+C stays Ctrl+C."""
+    try:
+        yield
+    except (UserError, Cancelled, KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except MemoryError as exc:
+        raise refuse(
+            path, "tệp cần quá nhiều bộ nhớ để đọc; hãy xóa các dòng/cột thừa rồi lưu lại."
+        ) from exc
+    except BaseException as exc:  # noqa: BLE001 - pyo3's PanicException is a BaseException
+        log.warning("reader failed on %s", path, exc_info=True)
+        raise refuse(path, _explain(exc)) from exc
+
+
+def _explain(exc: BaseException) -> str:
+    name = type(exc).__name__
+    if name == "PasswordError":
+        return (
+            "bảng tính được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại và nhập lại."
+        )
+    return (
+        f"tệp bị hỏng hoặc không phải bảng tính hợp lệ ({name}); hãy mở thử bằng Excel hoặc "
+        "LibreOffice và lưu lại, hoặc xin đơn vị gửi lại tệp."
+    )
+
+
+class Source:
+    """An opened nominee file: its sheet names, and each sheet's cells on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kind = inspection.inspect_file(path).kind
+        self.encoding = ""
+        self._csv: _CsvSheet | None = None
+        self._workbook = None
+        self._parts: dict[str, str] = {}
+        self.hidden: set[str] = set()  # hidden sheets and chart/macro sheets
+        if self.kind == "csv":
+            with reader_boundary(path):
+                self._csv = _read_csv(path)
+            self.encoding = self._csv.encoding
+            self.sheet_names = [self._csv.name]
+            return
+        if self.kind == "ods":
+            with reader_boundary(path):
+                inspection.check_ods_size(path)
+        if self.kind == "xlsx":
+            with reader_boundary(path), zipfile.ZipFile(path) as archive:
+                self._parts = xlsx_parts.sheet_parts(archive)
+        with reader_boundary(path):
+            from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+            self._workbook = CalamineWorkbook.from_path(str(path))
+            self.sheet_names = list(self._workbook.sheet_names)
+            self.hidden = {
+                m.name
+                for m in self._workbook.sheets_metadata
+                if m.visible != SheetVisibleEnum.Visible or m.typ != SheetTypeEnum.WorkSheet
+            }
+        if not self.sheet_names:
+            raise refuse(path, "bảng tính không có trang nào; hãy chọn đúng tệp danh sách.")
+
+    def load(self, name: str) -> SheetData:
+        if self._csv is not None:
+            return self._csv
+        flags: dict[tuple[int, int], str] = {}
+        if self.kind == "xlsx":
+            with reader_boundary(self.path), zipfile.ZipFile(self.path) as archive:
+                part = self._parts.get(name)
+                # A sheet we cannot place: check every worksheet part before calamine runs.
+                parts = (
+                    [part]
+                    if part
+                    else [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+                )
+                for each in parts:
+                    data = archive.read(each)
+                    inspection.check_xlsx_sheet_size(self.path, data, name)
+                    if each == part:
+                        flags = xlsx_parts.flagged_cells(data)
+                    del data
+        with reader_boundary(self.path):
+            sheet = self._workbook.get_sheet_by_name(name)  # type: ignore[union-attr]
+            # .xls and .ods reach here unchecked by XML: refuse before making Python cells.
+            if (
+                sheet.height > inspection.MAX_ROWS + 1
+                or sheet.width > inspection.MAX_COLUMNS
+                or sheet.height * sheet.width > inspection.MAX_CELLS
+            ):
+                raise inspection.too_big(self.path, name)
+            rows = sheet.to_python(skip_empty_area=False)
+        return SheetData(name, rows, flags)
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            with reader_boundary(self.path):
+                self._workbook.close()
+            self._workbook = None
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+
+@dataclass
+class _CsvSheet(SheetData):
+    encoding: str = ""
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1258", errors="replace"), "Windows-1258"
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits the first lines most consistently: comma, semicolon, tab."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    best, best_score = ",", -1
+    for candidate in (",", ";", "\t"):
+        counts = [len(next(csv.reader([line], delimiter=candidate))) for line in lines]
+        score = max(counts, default=0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _read_csv(path: Path) -> _CsvSheet:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise refuse(
+            path,
+            "tệp .csv không phải văn bản (có thể là UTF-16 hoặc tệp hỏng); hãy mở bằng Excel và "
+            "lưu lại với kiểu «CSV UTF-8».",
+        )
+    text, encoding = _decode(raw)
+    delimiter = _delimiter(text)
+    rows: list[list[Cell]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    if len(rows) > inspection.MAX_ROWS:
+        raise inspection.too_big(path, path.stem)
+    return _CsvSheet(path.stem, rows, encoding=encoding)

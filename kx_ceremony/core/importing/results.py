@@ -1,0 +1,157 @@
+"""Plain results of reading a nominee spreadsheet: what the preview dialog and the CLI show.
+
+Nothing here holds a database session or a workbook handle, so the window may keep a
+preview while the user adjusts the column mapping, then ask for a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+# progress(done, total, stage): stage is a short Vietnamese phrase for the progress bar.
+ProgressCallback = Callable[[int, int, str], None]
+# cancel() -> True when the user asked to stop.
+CancelCheck = Callable[[], bool]
+
+# The fields a column can feed, with the Vietnamese label the user sees.
+FIELD_LABELS: dict[str, str] = {
+    "stt": "số thứ tự",
+    "kind": "phân loại (tập thể / cá nhân / hộ gia đình)",
+    "name": "họ tên / tên tập thể",
+    "gender": "giới tính",
+    "birth": "năm sinh / ngày sinh",
+    "birth_male": "năm sinh (cột Nam)",
+    "birth_female": "năm sinh (cột Nữ)",
+    "male_mark": "giới tính (cột Nam)",
+    "female_mark": "giới tính (cột Nữ)",
+    "position": "chức vụ",
+    "unit": "đơn vị",
+    "award": "hình thức khen thưởng",
+    "achievement": "thành tích",
+    "register_number": "số sổ vàng",
+    "note": "ghi chú",
+}
+
+
+def column_letter(index: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA": how spreadsheets name a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """One column of the table: its header as written and the field it feeds (or None)."""
+
+    index: int
+    header: str
+    field: str | None
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+    def describe(self) -> str:
+        header = self.header or "(không tiêu đề)"
+        if self.field is None:
+            return f"cột {self.letter} «{header}»: bỏ qua"
+        return f"cột {self.letter} «{header}» → {FIELD_LABELS[self.field]}"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Something wrong with one row: where it is, what was found, and what to do."""
+
+    sheet: str
+    row: int  # as the spreadsheet numbers it, from 1
+    column: str  # "G «Hình thức khen thưởng»", or "" for the whole row
+    found: str
+    message: str
+
+    def describe(self) -> str:
+        where = f"Trang «{self.sheet}», dòng {self.row}"
+        if self.column:
+            where += f", cột {self.column}"
+        found = f" «{self.found}»" if self.found else ""
+        return f"{where}:{found} {self.message}"
+
+
+class ImportRow(NamedTuple):
+    """One nominee as the import will store it (award as the catalogue form's id/code).
+
+    A NamedTuple rather than a dataclass: an import builds one per row, and a tuple is
+    several times cheaper to make than a frozen dataclass.
+    """
+
+    row: int
+    kind: str
+    name: str
+    gender: str | None
+    birth_year: int | None
+    position: str
+    unit: str
+    achievement: str
+    note: str
+    register_number: str
+    award_text: str
+    award_form_id: int | None
+    award_code: str
+    problems: tuple[RowProblem, ...] = ()
+    name_fold: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class TableLocation:
+    """Where the nominee table sits on its sheet (rows numbered from 1)."""
+
+    sheet: str
+    header_rows: tuple[int, ...]
+    first_data_row: int
+    last_data_row: int
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    path: str
+    sheet: str
+    sheets: tuple[str, ...]
+    table: TableLocation
+    columns: tuple[ColumnMapping, ...]
+    rows: tuple[ImportRow, ...]
+    legacy_tcvn3: bool = False
+    encoding: str = ""  # CSV only: the text encoding it was read in
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ignored_columns(self) -> tuple[ColumnMapping, ...]:
+        return tuple(c for c in self.columns if c.field is None)
+
+    @property
+    def problems(self) -> tuple[RowProblem, ...]:
+        return tuple(p for r in self.rows for p in r.problems)
+
+    @property
+    def valid_rows(self) -> tuple[ImportRow, ...]:
+        return tuple(r for r in self.rows if r.valid)
+
+    @property
+    def invalid_rows(self) -> tuple[ImportRow, ...]:
+        return tuple(r for r in self.rows if not r.valid)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    preview: ImportPreview
+    imported: int
+    skipped: int
+    stored: bool  # False for a dry run or a refused import

@@ -1,0 +1,321 @@
+"""Turning the data rows of a found table into nominees, each with its problems.
+
+Group rows set the kind (and maybe the award) of the rows under them; the signature
+block ends the data. Every problem names its cell, what was found and what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kx_ceremony.core.importing import values as v
+from kx_ceremony.core.importing.award_matching import AwardMatcher, options_text
+from kx_ceremony.core.importing.results import ColumnMapping, ImportRow, RowProblem
+from kx_ceremony.core.importing.table import (
+    display_header,
+    group_kind,
+    is_signature_row,
+)
+from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
+from kx_ceremony.core.model import Kind
+from kx_ceremony.core.services.honourees import KIND_LABELS
+from kx_ceremony.core.vietnamese import fold_for_search, repair_name_case, split_honorific
+
+TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
+DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")
+CHECK_EVERY = 500
+INDIVIDUAL = Kind.INDIVIDUAL  # looked up once: enum attribute access is slow in a hot loop
+
+
+@dataclass
+class RowContext:
+    sheet: str
+    rows: list[list[object]]
+    first_data_row: int
+    columns: list[ColumnMapping]
+    flags: dict[tuple[int, int], str]
+    clean: v.TextCleaner
+    matcher: AwardMatcher
+    existing: set[tuple[str, str]]
+    tick: Callable[[int, int], None] = lambda done, total: None
+    last_data_row: int = 0
+    seen: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.col = {c.field: c for c in self.columns if c.field}
+        self._folds: dict[str, str] = {}
+
+    def fold(self, text: str) -> str:
+        """fold_for_search, remembered: units and awards repeat on every other row."""
+        folded = self._folds.get(text)
+        if folded is None:
+            folded = fold_for_search(text)
+            if len(self._folds) < 100_000:
+                self._folds[text] = folded
+        return folded
+
+
+def build_rows(ctx: RowContext) -> list[ImportRow]:
+    group_kind_now: Kind | None = None
+    group_award = ""
+    result: list[ImportRow] = []
+    total = len(ctx.rows)
+    award_col = ctx.col.get("award")
+    name_col = ctx.col["name"]
+    detail_cols = [ctx.col[f] for f in DETAIL_FIELDS if f in ctx.col]
+    after_gap = False
+    for index in range(ctx.first_data_row, total):
+        if index % CHECK_EVERY == 0:
+            ctx.tick(index, total)
+        row = ctx.rows[index]
+        if not any(cell != "" and cell is not None for cell in row):
+            after_gap = bool(result)
+            continue
+        award_raw = _cell(row, award_col)
+        if award_raw in ("", None):
+            texts = [ctx.clean(c) for c in row]
+            if is_signature_row(texts):
+                break
+            if not any(_cell(row, c) not in ("", None) for c in detail_cols):
+                stt = ctx.clean(_cell(row, ctx.col.get("stt")))
+                is_group, kind, title = group_kind(stt, ctx.clean(_cell(row, name_col)))
+                if not is_group and not stt:
+                    # A row with only text in the STT/name area, e.g. "1. Bằng khen …"
+                    is_group, kind, title = group_kind(stt, " ".join(t for t in texts if t))
+                if is_group:
+                    group_kind_now = kind or group_kind_now
+                    match = ctx.matcher.match(title) if kind is None else None
+                    group_award = title if match and match.form else group_award
+                    after_gap = False
+                    continue
+            stt = ctx.clean(_cell(row, ctx.col.get("stt")))
+            if after_gap and award_col is not None and not stt:
+                break  # below a blank line, with no number and no award: the footer
+        after_gap = False
+        ctx.last_data_row = index
+        result.append(_nominee(ctx, index, row, group_kind_now, group_award))
+    ctx.tick(total, total)
+    return result
+
+
+def _cell(row: list[object], column: ColumnMapping | None) -> object:
+    if column is None or column.index >= len(row):
+        return ""
+    return row[column.index]
+
+
+class _Problems:
+    def __init__(self, ctx: RowContext, index: int) -> None:
+        self.ctx, self.index, self.items = ctx, index, []
+
+    def add(self, column: ColumnMapping | None, found: str, message: str) -> None:
+        where = ""
+        if column is not None:
+            header = display_header(column.header)
+            where = f"{column.letter} «{header}»" if header else column.letter
+        self.items.append(RowProblem(self.ctx.sheet, self.index + 1, where, found, message))
+
+
+def _nominee(
+    ctx: RowContext, index: int, row: list[object], group: Kind | None, group_award: str
+) -> ImportRow:
+    problems = _Problems(ctx, index)
+    width = len(row)
+    flags = ctx.flags
+    raw: dict[str, object] = {}
+    for name, column in ctx.col.items():
+        value = row[column.index] if column.index < width else ""
+        flag = flags.get((index, column.index)) if flags else None
+        if flag is None and value.__class__ is str and value[:1] == "#" and v.is_error_text(value):
+            flag = value.strip()
+        if flag is not None:
+            _flag_problem(problems, column, flag)
+            value = ""
+        raw[name] = value
+
+    name = ctx.clean(raw.get("name"))
+    kind = _kind(ctx, raw, name, group, problems)
+    gender, birth_year = None, None
+    if kind is INDIVIDUAL and name and _may_have_honorific(name):
+        parts = split_honorific(name)
+        name, gender = parts.name, parts.gender
+    if name.isupper() or name.islower():  # only then does repair_name_case change anything
+        name = repair_name_case(name)
+    if not name:
+        problems.add(ctx.col["name"], "", "thiếu họ tên (hoặc tên tập thể); hãy điền vào ô này.")
+    if kind is INDIVIDUAL:
+        gender, birth_year = _gender_and_birth(ctx, raw, gender, problems)
+    texts = {f: ctx.clean(raw[f]) if f in raw else "" for f in TEXT_FIELDS}
+
+    award_text = ctx.clean(raw.get("award")) or group_award
+    form_id, code = _award(ctx, award_text, kind, problems)
+    key = (ctx.fold(name), ctx.fold(texts["unit"]))
+    if name:
+        _duplicate(ctx, key, index, name, problems)
+    return ImportRow(
+        row=index + 1,
+        kind=kind.value,
+        name=name,
+        gender=gender,
+        birth_year=birth_year,
+        position=texts["position"],
+        unit=texts["unit"],
+        achievement=texts["achievement"],
+        note=texts["note"],
+        register_number=texts["register_number"],
+        award_text=award_text,
+        award_form_id=form_id,
+        award_code=code,
+        problems=tuple(problems.items),
+        name_fold=key[0],
+    )
+
+
+# First words that may start an honorific or a rank (split_honorific decides for sure).
+_HONORIFIC_STARTS = {
+    "ông",
+    "ong",
+    "bà",
+    "ba",
+    "đồng",
+    "dong",
+    "đ/c",
+    "d/c",
+    "đ",
+    "d",
+    "đại",
+    "dai",
+    "thượng",
+    "thuong",
+    "trung",
+    "thiếu",
+    "thieu",
+}
+
+
+def _may_have_honorific(name: str) -> bool:
+    first = name.split(" ", 1)[0].lower().rstrip(".:")
+    return first in _HONORIFIC_STARTS
+
+
+def _flag_problem(problems: _Problems, column: ColumnMapping, flag: str) -> None:
+    if flag == NO_CACHED_VALUE:
+        problems.add(
+            column,
+            "",
+            "là công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel để công thức được "
+            "tính rồi lưu lại (hoặc gõ giá trị thay cho công thức).",
+        )
+    else:
+        problems.add(
+            column,
+            flag,
+            "là ô lỗi (công thức tra cứu không ra kết quả); hãy sửa công thức hoặc gõ giá trị.",
+        )
+
+
+def _kind(
+    ctx: RowContext, raw: dict[str, object], name: str, group: Kind | None, problems: _Problems
+) -> Kind:
+    text = ctx.clean(raw["kind"]) if "kind" in raw else ""
+    if text:
+        try:
+            kind = v.parse_kind(text)
+        except v.BadValue as exc:
+            problems.add(ctx.col["kind"], text, exc.message)
+        else:
+            if kind is not None:
+                return kind
+    if group is not None:
+        return group
+    return v.kind_from_name(name) or INDIVIDUAL
+
+
+def _gender_and_birth(
+    ctx: RowContext, raw: dict[str, object], gender: str | None, problems: _Problems
+) -> tuple[str | None, int | None]:
+    birth_year: int | None = None
+    text = ctx.clean(raw["gender"]) if "gender" in raw else ""
+    if text:
+        try:
+            gender = v.parse_gender(text) or gender
+        except v.BadValue as exc:
+            problems.add(ctx.col["gender"], text, exc.message)
+    male, female = raw.get("birth_male"), raw.get("birth_female")
+    has_male, has_female = male not in ("", None), female not in ("", None)
+    if has_male and has_female:
+        problems.add(
+            ctx.col["birth_male"],
+            f"{v.raw_text(male)} / {v.raw_text(female)}",
+            "năm sinh có ở cả cột Nam và cột Nữ; hãy để năm sinh ở đúng một cột.",
+        )
+    elif has_male or has_female:
+        gender = "male" if has_male else "female"
+        column = ctx.col["birth_male" if has_male else "birth_female"]
+        birth_year = _birth(male if has_male else female, column, problems)
+    if "birth" in ctx.col and birth_year is None:
+        birth_year = _birth(raw.get("birth"), ctx.col["birth"], problems)
+    if "male_mark" in raw or "female_mark" in raw:
+        male_mark, female_mark = v.is_mark(raw.get("male_mark")), v.is_mark(raw.get("female_mark"))
+        if male_mark != female_mark:
+            gender = "male" if male_mark else "female"
+    return (str(gender) if gender else None), birth_year
+
+
+def _birth(value: object, column: ColumnMapping, problems: _Problems) -> int | None:
+    try:
+        return v.parse_birth_year(value)
+    except v.BadValue as exc:
+        problems.add(column, v.raw_text(value), exc.message)
+        return None
+
+
+def _award(ctx: RowContext, text: str, kind: Kind, problems: _Problems) -> tuple[int | None, str]:
+    column = ctx.col.get("award")
+    if not text:
+        example = options_text(tuple(ctx.matcher.forms), limit=3)
+        problems.add(column, "", f"thiếu hình thức khen thưởng; hãy ghi một trong: {example}.")
+        return None, ""
+    match = ctx.matcher.match(text)
+    if match.form is None:
+        if len(match.candidates) < len(ctx.matcher.forms):
+            message = "khớp với nhiều hình thức khen thưởng"
+        else:
+            message = "không khớp hình thức khen thưởng nào của buổi lễ"
+        problems.add(
+            column,
+            text,
+            f"{message}; hãy ghi rõ một trong: {options_text(match.candidates)}.",
+        )
+        return None, ""
+    form = match.form
+    if form.kinds and kind.value not in form.kinds:
+        allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
+        problems.add(
+            column,
+            text,
+            f"«{form.full_name}» chỉ dành cho {allowed}, không dành cho "
+            f"{KIND_LABELS[kind]}; hãy sửa hình thức hoặc phân loại.",
+        )
+    return form.id, form.code
+
+
+def _duplicate(
+    ctx: RowContext, key: tuple[str, str], index: int, name: str, problems: _Problems
+) -> None:
+    first = ctx.seen.get(key)
+    if first is not None:
+        problems.add(
+            ctx.col["name"],
+            name,
+            f"trùng với dòng {first + 1} (cùng tên, cùng đơn vị); hãy xóa một dòng.",
+        )
+    else:
+        ctx.seen[key] = index
+    if key in ctx.existing:
+        problems.add(
+            ctx.col["name"],
+            name,
+            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị); hãy bỏ dòng này khỏi tệp.",
+        )
