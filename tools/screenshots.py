@@ -27,11 +27,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kx_ceremony.core.demo import create_demo
+    from kx_ceremony.core.services.document_editing import find_document
     from kx_ceremony.core.services.pledge_drafts import draft_covenant
     from kx_ceremony.core.services.stage import plan_rounds
     from kx_ceremony.core.store import open_store
     from kx_ceremony.ui.app import make_app
-    from kx_ceremony.ui.import_dialog import import_available
     from kx_ceremony.ui.main_window import MainWindow
     from kx_ceremony.ui.tasks import InlineRunner
 
@@ -39,10 +39,10 @@ def main() -> int:
     store = open_store(str(work / "store.sqlite"))
     ceremony_id = create_demo(store)
     plan_rounds(store, ceremony_id, 6, force=True)
-    try:
-        draft_covenant(store, ceremony_id, ["UBND xã Vũ Quý", "UBND xã Thanh Tân", "UBND xã Nam Cao"])
-    except Exception:  # noqa: BLE001 - the sample may already have one: keep it
-        pass
+    if find_document(store, ceremony_id, "covenant") is None:  # the sample may ship one
+        draft_covenant(
+            store, ceremony_id, ["UBND xã Vũ Quý", "UBND xã Thanh Tân", "UBND xã Nam Cao"]
+        )
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, runner=InlineRunner(), ceremony_id=ceremony_id, settings=settings)
     window.resize(1360, 820)
@@ -90,15 +90,10 @@ def main() -> int:
     window.documents.preview()
     shot(window, "08-in-bang-khen-xem-truoc")
 
-    if import_available():
-        from kx_ceremony.core.paths import resource_path  # noqa: F401 - keeps paths importable
-
-        sample = ROOT / "tests" / "samples" / "district.xlsx"
-        dialog = window.open_import(sample)
-        if dialog is not None:
-            dialog.resize(1250, 760)
-            shot(dialog, "09-nhap-tu-bang-tinh")
-            dialog.reject()
+    dialog = window.open_import(ROOT / "tests" / "samples" / "district.xlsx")
+    dialog.resize(1250, 760)
+    shot(dialog, "09-nhap-tu-bang-tinh")
+    dialog.reject()
 
     from kx_ceremony.ui import messages
 

@@ -6,7 +6,6 @@ The spreadsheet readers load when the dialog first reads a file, not at start-up
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +37,6 @@ from kx_ceremony.ui.tasks import Runner
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 SPREADSHEET_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)"
-
-
-def import_available() -> bool:
-    return importlib.util.find_spec("kx_ceremony.core.importing") is not None
 
 
 def choose_spreadsheet(parent: QWidget) -> Path | None:

@@ -16,7 +16,6 @@ from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremonies_view import CeremoniesView
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
-from kx_ceremony.ui.import_dialog import import_available
 from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
 
@@ -64,7 +63,6 @@ class MainWindow(QMainWindow):
 
         self.setAcceptDrops(True)
         self.honourees.import_requested.connect(self.open_import)
-        self.honourees.import_button.setVisible(import_available())
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
         self.open_ceremony(self._first_ceremony(ceremony_id))
@@ -128,8 +126,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Tệp"))
         file_menu.addAction(self.tr("Tạo buổi lễ mới…"), self.ceremonies.create)
         file_menu.addAction(self.tr("Mở buổi lễ mẫu"), self.ceremonies.open_demo)
-        if import_available():
-            file_menu.addAction(self.tr("Nhập danh sách từ bảng tính…"), self.open_import)
+        file_menu.addAction(self.tr("Nhập danh sách từ bảng tính…"), self.open_import)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Thoát"), self)
         quit_action.triggered.connect(self.close)
@@ -181,7 +178,7 @@ class MainWindow(QMainWindow):
         return None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if import_available() and self._spreadsheet_in(event) is not None:
+        if self._spreadsheet_in(event) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()

@@ -12,10 +12,8 @@ from PySide6.QtGui import QDropEvent
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.ui import messages
-from kx_ceremony.ui.import_dialog import import_available
 from kx_ceremony.ui.tasks import InlineRunner
 
-pytestmark = pytest.mark.skipif(not import_available(), reason="spreadsheet import not built")
 SAMPLES = Path(__file__).parent.parent / "samples"
 
 
