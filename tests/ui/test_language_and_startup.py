@@ -50,3 +50,19 @@ print(",".join(m for m in {HEAVY!r} if m in sys.modules))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_every_tab_opens_its_screen_when_clicked(window):
+    from kx_ceremony.ui.documents_view import DocumentsView
+    from kx_ceremony.ui.pledge_view import PledgeView
+    from kx_ceremony.ui.stage_view import StageView
+
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Buổi lễ", "Danh sách khen thưởng", "Sân khấu", "Giao ước, cam kết", "In ấn"]
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.tabs.tabText(index) == titles[index]
+    kinds = [type(window.tabs.widget(i)) for i in range(2, 5)]
+    assert kinds == [StageView, PledgeView, DocumentsView]
+    assert window.tabs.currentIndex() == 4
+    assert window.stage.navigator.count() >= 0 and window.stage.ceremony_id == window.ceremony_id
