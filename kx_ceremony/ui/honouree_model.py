@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from kx_ceremony.core.services.honouree_table import as_honouree_row, fold_many
 from kx_ceremony.core.services.ordering import name_key
@@ -201,7 +207,9 @@ class HonoureeTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return QCoreApplication.translate("HonoureeTableModel", COLUMNS[section][0])
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_ORDER:
-            return "Thứ tự trao tặng trên sân khấu"
+            return QCoreApplication.translate(
+                "HonoureeTableModel", "Thứ tự trao tặng trên sân khấu"
+            )
         return None
