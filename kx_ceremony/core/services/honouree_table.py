@@ -107,21 +107,24 @@ def presentation_sorted(rows: Iterable[T]) -> list[T]:
     words: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
     def letters(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        if " " not in text:
-            key = words.get(text)
-            if key is None:
-                key = words[text] = _letters_and_tones(text)
+        key = words.get(text)  # a word, or a whole "family middle" part: both repeat
+        if key is not None:
             return key
-        primary: list[int] = []
-        tones: list[int] = []
-        for n, word in enumerate(text.split(" ")):
-            if n:
-                primary.append(0)
-                tones.append(0)
-            p, t = letters(word)
-            primary.extend(p)
-            tones.extend(t)
-        return tuple(primary), tuple(tones)
+        if " " not in text:
+            key = _letters_and_tones(text)
+        else:
+            primary: list[int] = []
+            tones: list[int] = []
+            for n, word in enumerate(text.split(" ")):
+                if n:
+                    primary.append(0)
+                    tones.append(0)
+                p, t = letters(word)
+                primary.extend(p)
+                tones.extend(t)
+            key = (tuple(primary), tuple(tones))
+        words[text] = key
+        return key
 
     collective = Kind.COLLECTIVE.value
     household_prefix = _HOUSEHOLD_PREFIX.sub
