@@ -58,6 +58,17 @@ def test_fast_order_equals_presentation_order(store):
     assert honouree_rows(store, ceremony_id) == rows
 
 
+def test_fast_clean_equals_clean_text():
+    import unicodedata
+
+    from kx_ceremony.core.services.honouree_table import _clean
+    from kx_ceremony.core.vietnamese import clean_text
+
+    texts = [*TRICKY, " An", "An ", "A  B", "A\tB", "A\u00a0B", "A\u200bB", "A\u3000B", "A\nB", ""]
+    texts.append(unicodedata.normalize("NFD", "Nguyễn Thị Ánh"))
+    assert [_clean(t) for t in texts] == [clean_text(t) for t in texts]
+
+
 def test_fold_many_equals_fold_for_search():
     texts = [*TRICKY, "  HOÀ  BÌNH\t", "Đường 3/2 — Quận 10", "", "a\u0301b", "Thủy\u00a0Nguyên"]
     assert fold_many(texts) == [fold_for_search(t) for t in texts]
