@@ -13,7 +13,6 @@ from kx_ceremony import APP_NAME
 from kx_ceremony.core.services.window_queries import ceremony_headings
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
-from kx_ceremony.ui.ceremonies_view import CeremoniesView
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
 from kx_ceremony.ui.safety_menu import SafetyMenu
@@ -41,18 +40,20 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.ceremonies = CeremoniesView(store, self.events)
         self.honourees = HonoureesView(store, self.events)
-        self.tabs.addTab(self.ceremonies, self.tr("Buổi lễ"))
-        self.tabs.addTab(self.honourees, self.tr("Danh sách khen thưởng"))
-        # The other screens (and their modules) are built when first opened.
+        # The screens other than the list (and their modules) are built when first opened.
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for key, title in (
+            ("ceremonies", self.tr("Buổi lễ")),
+            ("honourees", self.tr("Danh sách khen thưởng")),
             ("stage", self.tr("Sân khấu")),
             ("pledges", self.tr("Giao ước, cam kết")),
             ("documents", self.tr("In ấn")),
         ):
+            if key == "honourees":
+                self.tabs.addTab(self.honourees, title)
+                continue
             self._placeholders[key] = QWidget()
             self.tabs.addTab(self._placeholders[key], title)
         self.tabs.currentChanged.connect(self._build_current)
@@ -73,10 +74,14 @@ class MainWindow(QMainWindow):
     def _screen(self, key: str) -> QWidget:
         if key in self._built:
             return self._built[key]
-        if key == "stage":
+        if key == "ceremonies":
+            from kx_ceremony.ui.ceremonies_view import CeremoniesView
+
+            screen: QWidget = CeremoniesView(self.store, self.events)
+        elif key == "stage":
             from kx_ceremony.ui.stage_view import StageView
 
-            screen: QWidget = StageView(self.store, self.events)
+            screen = StageView(self.store, self.events)
         elif key == "pledges":
             from kx_ceremony.ui.pledge_view import PledgeView
 
@@ -109,6 +114,10 @@ class MainWindow(QMainWindow):
                     messages.report(self, exc)
 
     @property
+    def ceremonies(self) -> Any:
+        return self._screen("ceremonies")
+
+    @property
     def stage(self) -> Any:
         return self._screen("stage")
 
@@ -124,8 +133,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
-        file_menu.addAction(self.tr("Tạo buổi lễ mới…"), self.ceremonies.create)
-        file_menu.addAction(self.tr("Mở buổi lễ mẫu"), self.ceremonies.open_demo)
+        file_menu.addAction(self.tr("Tạo buổi lễ mới…"), lambda: self.ceremonies.create())
+        file_menu.addAction(self.tr("Mở buổi lễ mẫu"), lambda: self.ceremonies.open_demo())
         file_menu.addAction(self.tr("Nhập danh sách từ bảng tính…"), self.open_import)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Thoát"), self)
@@ -220,7 +229,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def screens(self) -> list[QWidget]:
-        return [self.ceremonies, self.honourees, *self._built.values()]
+        return [self.honourees, *self._built.values()]
 
     def _on_changed(self, what: str) -> None:
         if what == events.STORE:
