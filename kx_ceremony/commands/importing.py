@@ -8,7 +8,6 @@ columns), every row problem, and ends with ``imported N, skipped M``. Invalid ro
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 
 from kx_ceremony.commands.common import Context, add_ceremony_arg
@@ -39,10 +38,6 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
-    # A one-shot process: move everything loaded so far (SQLAlchemy, the models) out of the
-    # garbage collector's sight. Collections during a large import then skip those objects,
-    # and so does the final one at exit, which otherwise costs a tenth of a second.
-    gc.freeze()
     from kx_ceremony.core.importing import preview_import, run_import
 
     preview = preview_import(ctx.store, args.ceremony, args.file, sheet=args.sheet)
