@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -9,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,9 +29,11 @@ from kx_ceremony.core.services.window_queries import AwardName, award_names
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
-from kx_ceremony.ui.honouree_dialog import HonoureeDialog
 from kx_ceremony.ui.honouree_model import KIND_TEXT, UNPLACED, HonoureeTableModel
 from kx_ceremony.ui.messages import guarded
+
+if TYPE_CHECKING:
+    from kx_ceremony.ui.honouree_dialog import HonoureeDialog
 
 ROW_HEIGHT = 24
 
@@ -217,6 +220,8 @@ class HonoureesView(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def _dialog(self, row: HonoureeRow | None) -> HonoureeDialog:
+        from kx_ceremony.ui.honouree_dialog import HonoureeDialog
+
         assert self.ceremony_id is not None
         decisions = list_decisions(self.store, self.ceremony_id)
         return HonoureeDialog(self.store, self.ceremony_id, self.forms, decisions, row, self)
@@ -276,6 +281,8 @@ class HonoureesView(QWidget):
             self.select_id(ids[0])
 
     def ask_award(self, count: int) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
         names = [f.full_name for f in self.forms]
         name, ok = QInputDialog.getItem(
             self,
@@ -303,6 +310,8 @@ class HonoureesView(QWidget):
         )
 
     def ask_round(self, count: int) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
         number, ok = QInputDialog.getInt(
             self,
             self.tr("Chuyển sang đợt khác"),

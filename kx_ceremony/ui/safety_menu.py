@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
@@ -16,11 +16,15 @@ BACKUP_FILTER = "Kho KX Ceremony (*.sqlite *.db);;Mọi tệp (*)"
 
 
 def choose_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(name) if name else None
 
 
 def choose_open_file(parent: QWidget, title: str, filters: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return Path(name) if name else None
 
