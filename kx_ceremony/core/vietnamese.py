@@ -225,7 +225,8 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Primary (letter) and secondary (tone) collation keys of a word, character by character."""
     primary: list[int] = []
     tones: list[int] = []
     for ch in unicodedata.normalize("NFC", word.casefold()):
@@ -253,10 +254,10 @@ def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Vietnamese sort key for a whole string: letters first, tones as a tie-break."""
-    return _letters_and_tones(clean_text(text))
+    return letters_and_tones(clean_text(text))
 
 
-_HOUSEHOLD_PREFIX = re.compile(
+HOUSEHOLD_PREFIX = re.compile(
     r"^(hộ\s+)?gia\s+đình\s+(ông|bà)\s+|^hộ\s+(ông|bà)\s+", re.IGNORECASE
 )
 
@@ -267,12 +268,12 @@ def person_sort_key(name: str) -> tuple:
     "Gia đình ông Lê Văn Hải" sorts as "Lê Văn Hải".
     """
     name = clean_text(name)
-    name = _HOUSEHOLD_PREFIX.sub("", name)
+    name = HOUSEHOLD_PREFIX.sub("", name)
     words = name.split(" ")
     given = words[-1] if words else ""
     rest = " ".join(words[:-1])
-    g_primary, g_tones = _letters_and_tones(given)
-    r_primary, r_tones = _letters_and_tones(rest)
+    g_primary, g_tones = letters_and_tones(given)
+    r_primary, r_tones = letters_and_tones(rest)
     return (g_primary, g_tones, r_primary, r_tones, name)
 
 

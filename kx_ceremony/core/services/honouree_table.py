@@ -22,7 +22,7 @@ from kx_ceremony.core.services.ordering import Orderable
 from kx_ceremony.core.services.rows import HonoureeRow
 from kx_ceremony.core.services.window_queries import require_ceremony
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import _HOUSEHOLD_PREFIX, _letters_and_tones, clean_text
+from kx_ceremony.core.vietnamese import HOUSEHOLD_PREFIX, clean_text, letters_and_tones
 
 T = TypeVar("T", bound=Orderable)
 
@@ -126,7 +126,7 @@ def presentation_sorted(rows: Iterable[T], fields: Any = _ATTR_FIELDS) -> list[T
         if key is not None:
             return key
         if " " not in text:
-            key = _letters_and_tones(text)
+            key = letters_and_tones(text)
         else:
             primary: list[int] = []
             tones: list[int] = []
@@ -142,7 +142,7 @@ def presentation_sorted(rows: Iterable[T], fields: Any = _ATTR_FIELDS) -> list[T
         return key
 
     collective = Kind.COLLECTIVE.value
-    household_prefix = _HOUSEHOLD_PREFIX.sub
+    household_prefix = HOUSEHOLD_PREFIX.sub
 
     def name_key(kind: str, name: str) -> tuple:
         name = _clean(name)
