@@ -257,9 +257,7 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return letters_and_tones(clean_text(text))
 
 
-HOUSEHOLD_PREFIX = re.compile(
-    r"^(hộ\s+)?gia\s+đình\s+(ông|bà)\s+|^hộ\s+(ông|bà)\s+", re.IGNORECASE
-)
+HOUSEHOLD_PREFIX = re.compile(r"^(hộ\s+)?gia\s+đình\s+(ông|bà)\s+|^hộ\s+(ông|bà)\s+", re.IGNORECASE)
 
 
 def person_sort_key(name: str) -> tuple:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import AwardFormDialog, CeremonyDialog, DecisionDialog
 from kx_ceremony.ui.events import AppEvents
-from kx_ceremony.ui.form import FormDialog
+from kx_ceremony.ui.form import FormDialog, fill_table
 from kx_ceremony.ui.honouree_model import KIND_TEXT
 from kx_ceremony.ui.messages import guarded
 
@@ -42,13 +41,6 @@ def _table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
 
 
 class CeremoniesView(QWidget):
@@ -204,8 +196,8 @@ class CeremoniesView(QWidget):
     def reload_details(self) -> None:
         if self.ceremony_id is None:
             self.details.setText(self.tr("Chưa chọn buổi lễ."))
-            _fill(self.forms_table, [])
-            _fill(self.decisions_table, [])
+            fill_table(self.forms_table, [])
+            fill_table(self.decisions_table, [])
             return
         c = get_ceremony(self.store, self.ceremony_id)
         self.details.setText(
@@ -222,7 +214,7 @@ class CeremoniesView(QWidget):
         counts: dict[int, int] = {}
         for row in self._honouree_counts():
             counts[row[0]] = row[1]
-        _fill(
+        fill_table(
             self.forms_table,
             [
                 [
@@ -235,7 +227,7 @@ class CeremoniesView(QWidget):
             ],
         )
         names = {f.id: f.full_name for f in self.forms}
-        _fill(
+        fill_table(
             self.decisions_table,
             [
                 [

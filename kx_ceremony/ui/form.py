@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -121,6 +123,14 @@ def choice(items: list[tuple[str, object]], current: object = None) -> QComboBox
         if found >= 0:
             combo.setCurrentIndex(found)
     return combo
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace a plain table's content with rows of text."""
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
 
 
 class FormDialog(QDialog):

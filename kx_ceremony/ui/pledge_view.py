@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import date_edit, date_of
 from kx_ceremony.ui.events import AppEvents
-from kx_ceremony.ui.form import FieldForm, line
+from kx_ceremony.ui.form import FieldForm, fill_table, line
 from kx_ceremony.ui.messages import guarded
 
 KIND_TITLES = {"covenant": "Bản giao ước thi đua", "pledge": "Bản cam kết thi đua"}
@@ -65,13 +64,6 @@ def _cells(table: QTableWidget) -> list[list[str]]:
             cells.append(item.text() if item else "")
         rows.append(cells)
     return rows
-
-
-def _set_cells(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
 
 
 class DocumentEditor(QWidget):
@@ -236,13 +228,13 @@ class DocumentEditor(QWidget):
             {"heading": s.get("heading", ""), "body": s.get("body", "")} for s in doc.sections
         ]
         self._fill_sections(0)
-        _set_cells(
+        fill_table(
             self.signatories, [[s.unit, s.signer_title, s.signer_name] for s in doc.signatories]
         )
         self.party.setText(str(doc.extra.get("pledging_party", "")))
         self.superior.setText(str(doc.extra.get("superior", "")))
         self.closing.setText(str(doc.extra.get("closing", "")))
-        _set_cells(
+        fill_table(
             self.targets,
             [
                 [t.get("target", ""), t.get("measure", ""), t.get("planned", "")]
@@ -313,7 +305,7 @@ class DocumentEditor(QWidget):
         target = row + step
         if 0 <= row < len(rows) and 0 <= target < len(rows):
             rows[row], rows[target] = rows[target], rows[row]
-            _set_cells(self.signatories, rows)
+            fill_table(self.signatories, rows)
             self.signatories.setCurrentCell(target, 0)
 
     # -- store ------------------------------------------------------------------------
