@@ -114,6 +114,11 @@ def test_honourees_csv_has_a_header_and_every_row(cli):
         (["new-ceremony", "--title", "  ", "--date", "2023-01-01"], "Tên buổi lễ đang trống"),
         (["honourees", "--ceremony", "1", "--format", "xml"], "«xml» không phải lựa chọn hợp lệ"),
         (["restore", "missing.sqlite"], "Không tìm thấy tệp sao lưu"),
+        (["print", "script", "--ceremony", "1", "-o", "kich-ban.docx"], "phải có đuôi .pdf"),
+        (
+            ["print", "certificates", "--ceremony", "1", "-o", "no-such-folder/a.pdf"],
+            "Không có thư mục",
+        ),
     ],
 )
 def test_user_mistakes_exit_2_with_one_vietnamese_line(cli, args, fragment):

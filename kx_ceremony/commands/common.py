@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kx_ceremony.core.errors import UserError
@@ -85,3 +86,10 @@ def print_table(headers: list[str], rows: list[list[Any]]) -> None:
 def require(condition: bool, message: str) -> None:
     if not condition:
         raise UserError(message)
+
+
+def pdf_output(text: str) -> Path:
+    """An -o value for a printed document: a .pdf file in an existing, writable folder."""
+    from kx_ceremony.core.atomic_file import check_target
+
+    return check_target(Path(text), (".pdf",))

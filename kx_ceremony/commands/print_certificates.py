@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kx_ceremony.commands.common import Context, add_ceremony_arg, positive_int
+from kx_ceremony.commands.common import Context, add_ceremony_arg, pdf_output, positive_int
 
 
 def _offset_mm(text: str) -> float:
@@ -20,7 +20,9 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
         "certificates", help="in bằng khen, giấy khen theo thứ tự trao trên sân khấu"
     )
     add_ceremony_arg(certs)
-    certs.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="tệp PDF ghi ra")
+    certs.add_argument(
+        "-o", "--output", required=True, type=pdf_output, metavar="OUT.pdf", help="tệp PDF ghi ra"
+    )
     certs.add_argument(
         "--mode",
         choices=("full", "blank"),
@@ -36,7 +38,9 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     certs.set_defaults(handler=cmd_certificates)
 
     calib = printing.add_parser("calibration", help="trang canh chỉnh để đặt lên phôi bằng khen")
-    calib.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="tệp PDF ghi ra")
+    calib.add_argument(
+        "-o", "--output", required=True, type=pdf_output, metavar="OUT.pdf", help="tệp PDF ghi ra"
+    )
     calib.add_argument(
         "--award",
         metavar="NAME",
@@ -64,7 +68,7 @@ def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
     result = print_certificates(
         ctx.store,
         args.ceremony,
-        Path(args.output),
+        args.output,
         mode=args.mode,
         round_number=args.round,
         award=args.award,
@@ -92,5 +96,5 @@ def cmd_calibration(args: argparse.Namespace, ctx: Context) -> int:
         print(
             f"Đã lưu độ lệch máy in: ngang {offset.x_mm:+g} mm, dọc {offset.y_mm:+g} mm ({saved})"
         )
-    print(write_calibration(Path(args.output), layout, offset))
+    print(write_calibration(args.output, layout, offset))
     return 0

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from kx_ceremony.commands.common import Context, add_ceremony_arg
+from kx_ceremony.commands.common import Context, add_ceremony_arg, pdf_output
 
 _DOCUMENTS = {
     "covenant": "bản giao ước thi đua (các đơn vị cùng ký)",
@@ -18,7 +17,9 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     for kind, help_text in _DOCUMENTS.items():
         parser = printing.add_parser(kind, help=help_text)
         add_ceremony_arg(parser)
-        parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="tệp PDF")
+        parser.add_argument(
+            "-o", "--output", required=True, type=pdf_output, metavar="OUT.pdf", help="tệp PDF"
+        )
         parser.add_argument(
             "--draft",
             action="store_true",
@@ -30,8 +31,6 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
 def cmd_print_document(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.printing.pledge_documents import print_pledge_document
 
-    path = print_pledge_document(
-        ctx.store, args.ceremony, args.kind, Path(args.output), draft=args.draft
-    )
+    path = print_pledge_document(ctx.store, args.ceremony, args.kind, args.output, draft=args.draft)
     print(path)
     return 0

@@ -30,17 +30,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PrintOptions", text)
 
 
-def _write_whole(out: Path, make: Any) -> Path:
-    """Write beside the target and move into place: never a half-written PDF."""
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        make(tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
-
-
 class CertificateOptions(QWidget):
     """Mode, round / award filter, and the printer's x/y offset for pre-printed blanks."""
 
@@ -137,7 +126,7 @@ def _print_calibration(
 
     layout = calibration_layout(store, options["award"], ceremony_id)
     offset = PrinterOffset(*options["offset"])
-    return _write_whole(out, lambda tmp: write_calibration(tmp, layout, offset))
+    return write_calibration(out, layout, offset)
 
 
 def _print_script(
@@ -145,7 +134,7 @@ def _print_script(
 ) -> Path:
     from kx_ceremony.core.printing.script import make_script
 
-    return _write_whole(out, lambda tmp: make_script(store, ceremony_id, tmp))
+    return make_script(store, ceremony_id, out)
 
 
 def _print_lineup(
@@ -153,7 +142,7 @@ def _print_lineup(
 ) -> Path:
     from kx_ceremony.core.printing.lineup import make_lineup
 
-    return _write_whole(out, lambda tmp: make_lineup(store, ceremony_id, tmp))
+    return make_lineup(store, ceremony_id, out)
 
 
 def _panel(calibration: bool) -> Any:

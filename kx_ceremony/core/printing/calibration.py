@@ -8,11 +8,10 @@ the printer is off; the organiser saves that as the offset and prints it again t
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.printing.drawing import (
     Typesetter,
     binary_streams,
@@ -125,24 +124,14 @@ def _draw(canvas: Any, typesetter: Typesetter, layout: Layout, offset: PrinterOf
 
 
 def write_calibration(path: Path, layout: Layout, offset: PrinterOffset) -> Path:
-    """Write the calibration page for ``layout`` to ``path``; returns the path."""
+    """Write the calibration page for ``layout`` to ``path`` (whole or not at all)."""
     typesetter = Typesetter()
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+
+    def write(partial: Path) -> None:
         with binary_streams():
-            canvas = new_canvas(tmp, layout, f"Trang canh chỉnh - {layout.title}")
+            canvas = new_canvas(partial, layout, f"Trang canh chỉnh - {layout.title}")
             _draw(canvas, typesetter, layout, offset)
             canvas.showPage()
             canvas.save()
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(
-            f"Không ghi được tệp {path}: {exc.strerror or exc}; hãy chọn nơi khác."
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+
+    return write_atomically(Path(path), write)

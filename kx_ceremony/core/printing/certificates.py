@@ -13,7 +13,6 @@ every page.
 from __future__ import annotations
 
 import gc
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
@@ -224,17 +224,6 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _temp_beside(path: Path) -> Path:
-    """A working name in the target's folder, so the final rename is atomic."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            f"Không tạo được thư mục {path.parent}: {exc.strerror or exc}; hãy chọn nơi lưu khác."
-        ) from exc
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
-
-
 def print_certificates(
     store: Store,
     ceremony_id: int,
@@ -273,27 +262,22 @@ def print_certificates(
         if should_cancel is not None and should_cancel():
             raise Cancelled("Đã dừng in theo yêu cầu.")
 
-    tmp = _temp_beside(out)
-    try:
-        _write(plan, tmp, title, offset, certificates, step)
+    def write_all(partial: Path) -> None:
+        _write(plan, partial, title, offset, certificates, step)
         if split_dir is not None:
-            split_dir = Path(split_dir)
-            split_dir.mkdir(parents=True, exist_ok=True)
+            folder = Path(split_dir)
+            folder.mkdir(parents=True, exist_ok=True)
             width = max(3, len(str(selected[-1][0])))
             for cert in certificates:
-                target = split_dir / split_name(cert, width)
+                target = folder / split_name(cert, width)
                 _write(plan, target, f"{title} - {cert.honouree.name}", offset, [cert], step)
                 written.append(target)
-        os.replace(tmp, out)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        for path in written:
+
+    try:
+        write_atomically(out, write_all)
+    except BaseException:
+        for path in written:  # a refusal or a cancel leaves no file behind
             path.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UserError(
-                f"Không ghi được tệp {out}: {exc.strerror or exc}; hãy đóng tệp nếu đang mở "
-                "hoặc chọn nơi lưu khác."
-            ) from exc
         raise
     return PrintResult(out, len(certificates), written)
 

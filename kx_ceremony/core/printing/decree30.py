@@ -9,14 +9,13 @@ inside functions so that importing this module costs the window nothing at start
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.fonts import FontSet, check_printable, register_fonts
 from kx_ceremony.core.vietnamese import clean_text
@@ -313,12 +312,10 @@ def build_pdf(out: Path, story: list[Any], title: str, author: str = "") -> Path
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"Thư mục «{folder}» không tồn tại: hãy chọn nơi lưu khác cho tệp PDF.")
-    temp_name = ""
-    try:
-        handle, temp_name = tempfile.mkstemp(suffix=".pdf", prefix=".kx-", dir=folder)
-        os.close(handle)
+
+    def write(partial: Path) -> None:
         doc = BaseDocTemplate(
-            temp_name, pagesize=A4, title=title, author=author, creator="KX Ceremony"
+            str(partial), pagesize=A4, title=title, author=author, creator="KX Ceremony"
         )
         # The frame has no padding of its own, so the text edge is exactly the margin.
         frame = Frame(
@@ -333,13 +330,5 @@ def build_pdf(out: Path, story: list[Any], title: str, author: str = "") -> Path
         )
         doc.addPageTemplates([PageTemplate(id="decree30", frames=[frame], onPage=_number_pages)])
         doc.build(story)
-        os.replace(temp_name, out)
-    except PermissionError:
-        raise UserError(
-            f"Không ghi được tệp «{out}»: tệp đang mở trong chương trình khác hoặc không có "
-            "quyền ghi; hãy đóng tệp hoặc chọn nơi lưu khác."
-        ) from None
-    finally:
-        if temp_name and os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return out
+
+    return write_atomically(out, write)

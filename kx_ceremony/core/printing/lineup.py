@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.printing.fonts import check_printable, register_fonts
 from kx_ceremony.core.printing.stage_text import (
     PLACEHOLDER_PRESENTER,
@@ -193,7 +194,8 @@ def make_lineup(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-
     """Load and check the stage plan, then write the line-up."""
     from kx_ceremony.core.services.stage_view import load_stage_plan
 
-    return write_lineup(load_stage_plan(store, ceremony_id), out)
+    plan = load_stage_plan(store, ceremony_id)
+    return write_atomically(Path(out), lambda partial: write_lineup(plan, partial))
 
 
 def write_lineup(plan: StagePlan, out: Path) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.printing.fonts import check_printable, register_fonts
 from kx_ceremony.core.printing.stage_text import (
     PLACEHOLDER_PRESENTER,
@@ -212,7 +213,7 @@ def make_script(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-
     plan = load_stage_plan(store, ceremony_id)
     used = {rp.round.presenter.id for rp in plan.rounds if rp.round.presenter}
     presenters = [p.introduction for p in list_presenters(store, ceremony_id) if p.id in used]
-    return write_script(plan, presenters, out)
+    return write_atomically(Path(out), lambda partial: write_script(plan, presenters, partial))
 
 
 def write_script(plan: StagePlan, presenters: list[str], out: Path) -> Path:
