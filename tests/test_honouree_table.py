@@ -7,13 +7,8 @@ import random
 
 from kx_ceremony.core.services.awards import list_award_forms
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.services.honouree_table import (
-    fold_many,
-    honouree_rows,
-    presentation_sorted,
-)
+from kx_ceremony.core.services.honouree_table import fold_many, honouree_rows
 from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree, list_honourees
-from kx_ceremony.core.services.ordering import in_presentation_order
 from kx_ceremony.core.vietnamese import fold_for_search
 
 TRICKY = [
@@ -52,21 +47,24 @@ def test_fast_order_equals_presentation_order(store):
             ),
         )
     rows = list_honourees(store, ceremony_id)
-    shuffled = rows[:]
-    rng.shuffle(shuffled)
-    assert presentation_sorted(shuffled) == in_presentation_order(shuffled)
     assert honouree_rows(store, ceremony_id) == rows
 
 
-def test_fast_clean_equals_clean_text():
+def test_clean_text_shortcut_for_clean_text_changes_nothing():
+    """clean_text returns already clean text as is; everything else takes the full path."""
+    import re
     import unicodedata
 
-    from kx_ceremony.core.services.honouree_table import _clean
     from kx_ceremony.core.vietnamese import clean_text
+
+    def slow(text: str) -> str:
+        text = unicodedata.normalize("NFC", text)
+        text = re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", text).replace("\u00a0", " ")
+        return re.sub(r"\s+", " ", text).strip()
 
     texts = [*TRICKY, " An", "An ", "A  B", "A\tB", "A\u00a0B", "A\u200bB", "A\u3000B", "A\nB", ""]
     texts.append(unicodedata.normalize("NFD", "Nguyễn Thị Ánh"))
-    assert [_clean(t) for t in texts] == [clean_text(t) for t in texts]
+    assert [clean_text(t) for t in texts] == [slow(t) for t in texts]
 
 
 def test_fold_many_equals_fold_for_search():

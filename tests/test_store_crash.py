@@ -109,7 +109,8 @@ def _run_until(script: str, args: list[str], wanted: str, extra_delay: float) ->
         child.wait(timeout=30)
     assert child.returncode == -9
     if child.stdout:
-        lines += [line.strip() for line in child.stdout.read().splitlines()]
+        # Only whole lines: the kill may cut the last one short ("committed" with no number).
+        lines += [line.strip() for line in child.stdout.read().split("\n")[:-1]]
     return lines
 
 

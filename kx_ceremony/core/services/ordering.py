@@ -43,20 +43,41 @@ def precedence_key(row: Orderable) -> tuple:
     The award form's id separates two forms that share a rank, so one form's people are
     never interleaved with another's (a round presents a single form).
     """
-    return (
-        row.award_rank,
-        row.award_form_id,
-        KIND_ORDER.get(Kind(row.kind), 9),
-        name_key(row.kind, row.name),
-        row.id,
-    )
+    return _precedence(row.award_rank, row.award_form_id, row.kind, row.name, row.id)
+
+
+def _precedence(rank: int, form_id: int, kind: str, name: str, row_id: int) -> tuple:
+    # Kind is a StrEnum: its plain string value finds it in KIND_ORDER.
+    return (rank, form_id, KIND_ORDER.get(kind, 9), name_key(kind, name), row_id)
 
 
 def presentation_key(row: Orderable) -> tuple:
     """Placed people by round and position (absentees were packed last by the planner)."""
-    if row.round is not None:
-        return (0, row.round, row.position_on_stage or 0, precedence_key(row))
-    return (1, 0, 0, precedence_key(row))
+    return presentation_key_of(
+        row.round,
+        row.position_on_stage,
+        row.award_rank,
+        row.award_form_id,
+        row.kind,
+        row.name,
+        row.id,
+    )
+
+
+def presentation_key_of(
+    round_number: int | None,
+    position: int | None,
+    rank: int,
+    form_id: int,
+    kind: str,
+    name: str,
+    row_id: int,
+) -> tuple:
+    """``presentation_key`` from the fields themselves, for callers holding plain tuples."""
+    precedence = _precedence(rank, form_id, kind, name, row_id)
+    if round_number is not None:
+        return (0, round_number, position or 0, precedence)
+    return (1, 0, 0, precedence)
 
 
 def in_presentation_order(rows: Iterable[T]) -> list[T]:
