@@ -102,6 +102,9 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, default=BASELINE)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; medians compared")
     args = parser.parse_args()
+    from _bytecode import ensure_bytecode
+
+    ensure_bytecode()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KX_CEREMONY_FONT": "liberation"}
     env.setdefault("KX_FONT_DIR", str(ROOT / "resources" / "fonts"))
     with tempfile.TemporaryDirectory() as tmp_name:

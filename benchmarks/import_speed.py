@@ -109,6 +109,9 @@ def main() -> None:
         "--bench-dir", type=Path, default=Path(os.environ.get("KX_BENCH_DIR", DEFAULT_BENCH))
     )
     args = parser.parse_args()
+    from _bytecode import ensure_bytecode
+
+    ensure_bytecode()
 
     if not (args.bench_dir / "make_nominees.py").exists():
         raise SystemExit(

@@ -151,6 +151,9 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--launches", type=int, default=5)
     args = parser.parse_args()
+    from _bytecode import ensure_bytecode
+
+    ensure_bytecode()
     from _bulk import make_store
 
     with tempfile.TemporaryDirectory() as folder:

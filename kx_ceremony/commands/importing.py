@@ -66,8 +66,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     problems = preview.problems
     if problems:
         print(f"Có {len(problems)} lỗi ở {len(preview.invalid_rows)} dòng:")
-        for problem in problems:
-            print(f"  {problem.describe()}")
+        # One write for what may be thousands of lines.
+        print("\n".join(f"  {problem.describe()}" for problem in problems))
     if args.dry_run:
         print("Chạy thử (--dry-run): không lưu gì vào kho dữ liệu; số dưới đây là số sẽ nhập.")
     elif result.stored and result.skipped:
