@@ -26,7 +26,7 @@ from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import AwardFormDialog, CeremonyDialog, DecisionDialog
 from kx_ceremony.ui.events import AppEvents
-from kx_ceremony.ui.form import FormDialog, fill_table
+from kx_ceremony.ui.form import FormDialog, button_row, fill_table
 from kx_ceremony.ui.honouree_model import KIND_TEXT
 from kx_ceremony.ui.messages import guarded
 
@@ -95,7 +95,7 @@ class CeremoniesView(QWidget):
         forms_layout = QVBoxLayout(forms_box)
         forms_layout.addWidget(self.forms_table)
         forms_layout.addLayout(
-            self._buttons(
+            button_row(
                 (self.tr("Thêm hình thức…"), self.add_form),
                 (self.tr("Sửa…"), self.edit_form),
                 (self.tr("Xóa"), self.delete_form),
@@ -110,7 +110,7 @@ class CeremoniesView(QWidget):
         decisions_layout = QVBoxLayout(decisions_box)
         decisions_layout.addWidget(self.decisions_table)
         decisions_layout.addLayout(
-            self._buttons(
+            button_row(
                 (self.tr("Thêm quyết định…"), self.add_decision),
                 (self.tr("Sửa…"), self.edit_decision),
             )
@@ -128,16 +128,6 @@ class CeremoniesView(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         self.events.changed.connect(self._on_changed)
-
-    @staticmethod
-    def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, slot in specs:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # -- refresh ----------------------------------------------------------------------
     def _on_changed(self, what: str) -> None:

@@ -36,7 +36,7 @@ from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import date_edit, date_of
 from kx_ceremony.ui.events import AppEvents
-from kx_ceremony.ui.form import FieldForm, fill_table, line
+from kx_ceremony.ui.form import FieldForm, button_row, fill_table, line
 from kx_ceremony.ui.messages import guarded
 
 KIND_TITLES = {"covenant": "Bản giao ước thi đua", "pledge": "Bản cam kết thi đua"}
@@ -137,7 +137,7 @@ class DocumentEditor(QWidget):
         signers_layout = QVBoxLayout(signers_box)
         signers_layout.addWidget(self.signatories)
         signers_layout.addLayout(
-            self._buttons(
+            button_row(
                 (self.tr("Thêm bên ký"), self.add_signatory),
                 (self.tr("Xóa bên ký"), self.remove_signatory),
                 (self.tr("Lên"), lambda: self.move_signatory(-1)),
@@ -157,7 +157,7 @@ class DocumentEditor(QWidget):
         targets_layout = QVBoxLayout(self.targets_box)
         targets_layout.addWidget(self.targets)
         targets_layout.addLayout(
-            self._buttons(
+            button_row(
                 (self.tr("Thêm chỉ tiêu"), lambda: self.targets.insertRow(self.targets.rowCount())),
                 (
                     self.tr("Xóa chỉ tiêu"),
@@ -181,16 +181,6 @@ class DocumentEditor(QWidget):
         self.stack.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-
-    @staticmethod
-    def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, slot in specs:
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
 
     # -- loading ---------------------------------------------------------------------
     def set_ceremony(self, ceremony_id: int | None) -> None:
