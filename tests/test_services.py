@@ -142,7 +142,7 @@ def test_edit_and_remove_with_undo_data(store, ceremony_id):
     assert edited.position == "Kế toán"
     removed = honourees.remove_honourees(store, ceremony_id, [hid])
     assert honourees.list_honourees(store, ceremony_id) == []
-    again = honourees.add_honouree(store, ceremony_id, removed[0])  # undo
+    again = honourees.add_honouree(store, ceremony_id, removed[0].data)  # what was held
     assert honourees.get_honouree(store, ceremony_id, again).position == "Kế toán"
     with pytest.raises(NotFound):
         honourees.get_honouree(store, ceremony_id, again + 1000)

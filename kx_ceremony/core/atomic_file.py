@@ -5,6 +5,12 @@ only once it is complete: a failed or interrupted write leaves no half file, and
 file (if any) is untouched. A target that is read-only, or held open by another program
 (Excel locks the workbooks it has open on Windows), is refused with a sentence that says
 what to do.
+
+A set of files for one folder (``print certificates --split DIR``) is written into a
+private temporary folder beside DIR (same file system) and moved in only when every file
+is complete (``staged_folder``): a failure, a full disk or a kill leaves DIR's files as
+they were and no half file in it. Nothing is written through a symlink: DIR itself may
+not be one, and a link planted at a file's name is replaced, never followed.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ import contextlib
 import errno
 import logging
 import os
+import shutil
 import stat
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kx_ceremony.core.errors import UserError
@@ -92,3 +100,98 @@ def _replace(partial: Path, target: Path) -> None:
                 "tên khác."
             ) from exc
         raise
+
+
+def check_folder(folder: Path) -> Path:
+    """Refuse, before any work, a folder for many files that cannot be written safely."""
+    folder = Path(folder).expanduser()
+    if folder.is_symlink():
+        raise UserError(
+            f"{folder} là một liên kết (symlink) tới nơi khác nên không ghi vào đó; hãy chọn "
+            "một thư mục thật."
+        )
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} là một tệp, không phải thư mục; hãy chọn thư mục khác.")
+    if not folder.parent.is_dir():
+        raise UserError(
+            f"Không có thư mục {folder.parent}; hãy tạo thư mục đó hoặc chọn nơi lưu khác."
+        )
+    return folder
+
+
+class StagedFolder:
+    """Files written into ``stage`` (private, beside ``folder``), moved in by ``commit``."""
+
+    def __init__(self, folder: Path, stage: Path) -> None:
+        self.folder, self.stage = folder, stage
+        self.names: list[str] = []
+
+    def path_for(self, name: str) -> Path:
+        """Where to write the file that will be ``folder / name``."""
+        if Path(name).name != name or name in ("", ".", ".."):
+            raise ValueError(f"not a plain file name: {name!r}")
+        final = self.folder / name
+        if final.is_dir() and not final.is_symlink():
+            raise UserError(
+                f"Trong {self.folder} đã có thư mục tên «{name}»; hãy đổi tên thư mục đó hoặc "
+                "chọn thư mục khác. Chưa ghi tệp nào."
+            )
+        self.names.append(name)
+        return self.stage / name
+
+    def commit(self) -> list[Path]:
+        """Move every finished file in; a symlink at a name is replaced, not followed."""
+        for name in self.names:
+            _sync_file(self.stage / name)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(self.folder)
+        check_folder(self.folder)  # not swapped for a link while we worked
+        moved = []
+        for name in self.names:
+            target = self.folder / name
+            _replace(self.stage / name, target)  # rename(2) never follows the final name
+            moved.append(target)
+        _sync_folder(self.folder)
+        return moved
+
+
+@contextlib.contextmanager
+def staged_folder(folder: Path) -> Iterator[StagedFolder]:
+    """A ``StagedFolder`` for ``folder``; on any error nothing is moved and the stage goes."""
+    folder = check_folder(folder)
+    try:
+        stage = Path(
+            tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}-", suffix=".partial")
+        )
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được vào thư mục {folder.parent} ({exc.strerror or exc}). "
+            "Hãy chọn thư mục khác hoặc kiểm tra quyền ghi."
+        ) from exc
+    try:
+        yield StagedFolder(folder, stage)
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được các tệp vào {folder} ({exc.strerror or exc}); các tệp đã có trong "
+            "thư mục giữ nguyên. Hãy kiểm tra ổ đĩa còn chỗ trống và quyền ghi rồi thử lại."
+        ) from exc
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _sync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sync_folder(folder: Path) -> None:
+    if sys.platform == "win32":
+        return  # Windows cannot open a folder to flush it; NTFS journals the renames
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

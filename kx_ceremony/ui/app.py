@@ -20,11 +20,14 @@ if TYPE_CHECKING:
 
 def make_app() -> QApplication:
     """The QApplication with Vietnamese locale and texts and the error hook installed."""
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
     from kx_ceremony.ui.language import install_vietnamese
     from kx_ceremony.ui.messages import install_excepthook
 
+    # Only Qt's own file dialog, built by ui/file_dialogs.py so that it reads no file.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KX Ceremony")

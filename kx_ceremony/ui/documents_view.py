@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.file_dialogs import choose_save_file
 from kx_ceremony.ui.messages import guarded
-from kx_ceremony.ui.safety_menu import choose_save_file
 from kx_ceremony.ui.tasks import ProgressFn, Runner
 
 PDF_FILTER = "Tệp PDF (*.pdf)"

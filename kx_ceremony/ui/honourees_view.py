@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
-from kx_ceremony.core.services.honouree_bulk import change_award, readd_honourees
+from kx_ceremony.core.services.honouree_bulk import change_award, restore_honourees
 from kx_ceremony.core.services.honouree_table import table_rows
-from kx_ceremony.core.services.honourees import HonoureeInput, remove_honourees
+from kx_ceremony.core.services.honourees import RemovedHonouree, remove_honourees
 from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
 from kx_ceremony.core.services.window_queries import AwardName, award_names
 from kx_ceremony.core.store import Store
@@ -47,7 +47,7 @@ class HonoureesView(QWidget):
         self.ceremony_id: int | None = None
         self._forms: list[AwardFormRow] | None = []
         self.award_names: list[AwardName] = []
-        self.last_removed: list[HonoureeInput] = []
+        self.last_removed: list[RemovedHonouree] = []
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -272,10 +272,11 @@ class HonoureesView(QWidget):
     def undo_delete(self, *_args: object) -> None:
         if not self.last_removed or self.ceremony_id is None:
             return
-        ids = readd_honourees(self.store, self.ceremony_id, self.last_removed)
+        ids = restore_honourees(self.store, self.ceremony_id, self.last_removed)
         self.last_removed = []
         self.undo_button.setEnabled(False)
         self.undo_button.setText(self.tr("Hoàn tác xóa"))
+        # The stage board shows them back in their rounds and places too.
         self.events.changed.emit(events.HONOUREES)
         if ids:
             self.select_id(ids[0])

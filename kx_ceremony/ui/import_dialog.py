@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.file_dialogs import choose_open_file, refuse_store_file
 from kx_ceremony.ui.honouree_model import GENDER_TEXT, KIND_TEXT
 from kx_ceremony.ui.tasks import Runner
 
@@ -46,10 +46,9 @@ SPREADSHEET_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệ
 
 
 def choose_spreadsheet(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Chọn bảng tính danh sách khen thưởng"), "", SPREADSHEET_FILTER
+    return choose_open_file(
+        parent, parent.tr("Chọn bảng tính danh sách khen thưởng"), SPREADSHEET_FILTER
     )
-    return Path(name) if name else None
 
 
 class PreviewRowsModel(QAbstractTableModel):
@@ -223,7 +222,8 @@ class ImportDialog(QDialog):
             self.set_file(path)
 
     def set_file(self, path: Path) -> None:
-        self.path = Path(path)
+        # Chosen, dropped or passed in: the reader must never open the store's own file.
+        self.path = refuse_store_file(Path(path))
         self.overrides = {}
         self.sheet.clear()
         self.file_label.setText(self.tr("Tệp: %s") % self.path)

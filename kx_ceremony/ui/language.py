@@ -62,6 +62,36 @@ QT_TEXTS_VI: dict[str, str] = {
     "Type": "Loại",
     "Date Modified": "Ngày sửa",
     "All Files (*)": "Mọi tệp (*)",
+    # The file dialog (ui/file_dialogs.py) and its file system model.
+    "Computer": "Máy tính",
+    "My Computer": "Máy tính",
+    "Detail View": "Xem chi tiết",
+    "List View": "Xem danh sách",
+    "Files": "Tệp",
+    "Sidebar": "Thanh bên",
+    "Folder": "Thư mục",
+    "File": "Tệp",
+    "File Folder": "Thư mục",
+    "Drive": "Ổ đĩa",
+    "Unknown": "Không rõ",
+    "%1 File": "Tệp %1",
+    "Directory:": "Thư mục:",
+    "Recent Places": "Nơi mở gần đây",
+    "New Folder": "Thư mục mới",
+    "&New Folder": "Thư mục &mới",
+    "&Rename": "Đổi &tên",
+    "&Delete": "&Xóa",
+    "Show &hidden files": "Hiện tệp &ẩn",
+    "Save As": "Lưu thành",
+    "Find Directory": "Chọn thư mục",
+    "Invalid filename": "Tên tệp không hợp lệ",
+    "%1 already exists.\nDo you want to replace it?": "%1 đã có.\nCó ghi đè lên tệp đó không?",
+    "%1\nFile not found.\nPlease verify the correct file name was given.": (
+        "%1\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp."
+    ),
+    "%1\nDirectory not found.\nPlease verify the correct directory name was given.": (
+        "%1\nKhông tìm thấy thư mục.\nHãy kiểm tra lại tên thư mục."
+    ),
 }
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 from kx_ceremony import APP_NAME
 from kx_ceremony.core.services.window_queries import ceremony_headings
 from kx_ceremony.core.store import Store
-from kx_ceremony.ui import events, messages
+from kx_ceremony.ui import events, file_dialogs, messages
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honourees_view import HonoureesView
 from kx_ceremony.ui.safety_menu import SafetyMenu
@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.store = store
+        file_dialogs.protect_store(store.path)  # no dialog, drop or reader may open it
         self.events = AppEvents(self)
         self.runner: Runner = runner or BackgroundRunner()
         self.settings = settings or QSettings()

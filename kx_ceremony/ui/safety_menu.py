@@ -10,23 +10,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.file_dialogs import choose_open_file, choose_save_file
 from kx_ceremony.ui.tasks import Runner
 
 BACKUP_FILTER = "Kho KX Ceremony (*.sqlite *.db);;Mọi tệp (*)"
-
-
-def choose_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
-
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(name) if name else None
-
-
-def choose_open_file(parent: QWidget, title: str, filters: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
-
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return Path(name) if name else None
 
 
 class SafetyMenu(QMenu):

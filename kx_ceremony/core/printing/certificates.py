@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kx_ceremony.core.atomic_file import write_atomically
+from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
@@ -262,23 +262,22 @@ def print_certificates(
         if should_cancel is not None and should_cancel():
             raise Cancelled("Đã dừng in theo yêu cầu.")
 
-    def write_all(partial: Path) -> None:
+    def write_all(partial: Path, split: StagedFolder | None) -> None:
         _write(plan, partial, title, offset, certificates, step)
-        if split_dir is not None:
-            folder = Path(split_dir)
-            folder.mkdir(parents=True, exist_ok=True)
+        if split is not None:
             width = max(3, len(str(selected[-1][0])))
             for cert in certificates:
-                target = folder / split_name(cert, width)
+                target = split.path_for(split_name(cert, width))
                 _write(plan, target, f"{title} - {cert.honouree.name}", offset, [cert], step)
-                written.append(target)
 
-    try:
-        write_atomically(out, write_all)
-    except BaseException:
-        for path in written:  # a refusal or a cancel leaves no file behind
-            path.unlink(missing_ok=True)
-        raise
+    if split_dir is None:
+        write_atomically(out, lambda partial: write_all(partial, None))
+    else:
+        # Every file is made in a private folder beside split_dir, then moved in: a failure
+        # or a cancel leaves split_dir's files as they were and no half file.
+        with staged_folder(Path(split_dir)) as split:
+            write_atomically(out, lambda partial: write_all(partial, split))
+            written = split.commit()
     return PrintResult(out, len(certificates), written)
 
 

@@ -90,7 +90,7 @@ def validate_input(data: HonoureeInput) -> None:
         raise UserError("Hãy nhập tên người nhận thay.", field="substitute_name")
 
 
-def _check_against_store(
+def check_against_store(
     session: Session, ceremony_id: int, data: HonoureeInput, own_id: int | None
 ) -> None:
     form = load_award_form(session, ceremony_id, data.award_form_id)
@@ -134,7 +134,7 @@ def find_duplicate(
     return None
 
 
-def _apply(honouree: Honouree, data: HonoureeInput) -> None:
+def apply_input(honouree: Honouree, data: HonoureeInput) -> None:
     for f in fields(data):
         setattr(honouree, f.name, getattr(data, f.name))
     honouree.name_fold = fold_for_search(data.name)
@@ -152,9 +152,9 @@ def add_honouree(store: Store, ceremony_id: int, data: HonoureeInput) -> int:
     data = prepare(data)
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)
-        _check_against_store(session, ceremony_id, data, None)
+        check_against_store(session, ceremony_id, data, None)
         honouree = Honouree(ceremony_id=ceremony_id)
-        _apply(honouree, data)
+        apply_input(honouree, data)
         session.add(honouree)
         session.flush()
         return honouree.id
@@ -165,9 +165,9 @@ def add_honourees(session: Session, ceremony_id: int, items: Iterable[HonoureeIn
     added: list[Honouree] = []
     for data in items:
         data = prepare(data)
-        _check_against_store(session, ceremony_id, data, None)
+        check_against_store(session, ceremony_id, data, None)
         honouree = Honouree(ceremony_id=ceremony_id)
-        _apply(honouree, data)
+        apply_input(honouree, data)
         session.add(honouree)
         session.flush()
         added.append(honouree)
@@ -187,22 +187,57 @@ def update_honouree(
     data = prepare(data)
     with store.transaction() as session:
         honouree = _load(session, ceremony_id, honouree_id)
-        _check_against_store(session, ceremony_id, data, honouree_id)
-        _apply(honouree, data)
+        check_against_store(session, ceremony_id, data, honouree_id)
+        apply_input(honouree, data)
         session.flush()
         return honouree_row(honouree)
 
 
+@dataclass(frozen=True)
+class RemovedHonouree:
+    """Everything a deleted honouree held, so Undo puts the row back as it was: its
+    fields (decision, attendance, substitute, register number…), its id, and its place
+    on stage with enough of its round to make the round again if it was tidied away
+    (``honouree_bulk.restore_honourees``)."""
+
+    id: int
+    data: HonoureeInput
+    created_at: dt.datetime | None = None
+    round_id: int | None = None
+    round_number: int | None = None
+    round_award_form_id: int | None = None
+    round_presenter_id: int | None = None
+    round_manual: bool = False
+    position_on_stage: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.data.name
+
+
 def remove_honourees(
     store: Store, ceremony_id: int, honouree_ids: Iterable[int]
-) -> list[HonoureeInput]:
-    """Delete honourees; returns what they held so the window can offer Undo."""
-    removed: list[HonoureeInput] = []
+) -> list[RemovedHonouree]:
+    """Delete honourees; returns all they held so the window can offer a full Undo."""
+    removed: list[RemovedHonouree] = []
     with store.transaction() as session:
         for honouree_id in honouree_ids:
             honouree = _load(session, ceremony_id, honouree_id)
+            stage = honouree.round
             removed.append(
-                HonoureeInput(**{f.name: getattr(honouree, f.name) for f in fields(HonoureeInput)})
+                RemovedHonouree(
+                    id=honouree.id,
+                    data=HonoureeInput(
+                        **{f.name: getattr(honouree, f.name) for f in fields(HonoureeInput)}
+                    ),
+                    created_at=honouree.created_at,
+                    round_id=stage.id if stage else None,
+                    round_number=stage.number if stage else None,
+                    round_award_form_id=stage.award_form_id if stage else None,
+                    round_presenter_id=stage.presenter_id if stage else None,
+                    round_manual=bool(stage.manual) if stage else False,
+                    position_on_stage=honouree.position_on_stage if stage else None,
+                )
             )
             session.delete(honouree)
     return removed
