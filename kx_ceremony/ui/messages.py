@@ -102,6 +102,21 @@ def ask(parent: QWidget | None, text: str, title: str = APP_NAME) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def choose(
+    parent: QWidget | None, text: str, choices: list[tuple[str, str]], title: str = APP_NAME
+) -> str | None:
+    """A question with named answers ``(key, button text)`` and Hủy; returns the key chosen,
+    or None for Hủy (blocking: the caller needs the answer)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(_parent(parent), box.windowFlags())
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices}
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -30,6 +30,8 @@ from kx_ceremony.core.services.presenters import list_presenters, remove_present
 from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
 from kx_ceremony.core.services.stage import (
     ManualChangesExist,
+    Placement,
+    PlacementNeedsChoice,
     RoundRow,
     list_rounds,
     place_new_honourees,
@@ -282,7 +284,25 @@ class StageView(QWidget):
     def place_new(self, *_args: object) -> None:
         if self.ceremony_id is None:
             return
-        placed = place_new_honourees(self.store, self.ceremony_id)
+        try:
+            placed = place_new_honourees(self.store, self.ceremony_id)
+        except PlacementNeedsChoice as needed:
+            how = messages.choose(
+                self,
+                self.tr(
+                    "%s người/tập thể mới cần một đợt trao mới, mà chỗ của đợt đó theo thứ tự "
+                    "khen thưởng là trước đợt %s: đợt %s và các đợt sau sẽ đổi số, trong khi "
+                    "khay và giấy đã in theo số cũ. Xếp thế nào?"
+                )
+                % (needed.count, needed.before_round, needed.before_round),
+                [
+                    (Placement.AT_END, self.tr("Thêm đợt mới vào cuối")),
+                    (Placement.RENUMBER, self.tr("Chèn đúng thứ tự, đánh số lại")),
+                ],
+            )
+            if how is None:
+                return
+            placed = place_new_honourees(self.store, self.ceremony_id, how)
         self.events.changed.emit(events.STAGE)
         messages.inform(self, self.tr("Đã xếp %s người vào các đợt.") % placed)
 
