@@ -22,10 +22,17 @@ def make_app() -> QApplication:
     """The QApplication with Vietnamese locale and texts and the error hook installed."""
     from PySide6.QtWidgets import QApplication
 
+    from kx_ceremony.core.errors import UserError
+    from kx_ceremony.ui import qt_log
     from kx_ceremony.ui.language import install_vietnamese
     from kx_ceremony.ui.messages import install_excepthook
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance()
+    if app is None:
+        if qt_log.display_missing():
+            raise UserError(qt_log.NO_DISPLAY)
+        qt_log.install()
+        app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KX Ceremony")
     app.setApplicationDisplayName(APP_NAME)
