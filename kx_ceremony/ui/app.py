@@ -60,7 +60,9 @@ def run(ctx: Context) -> int:
         store = startup.open_for_window(ctx)
         window = build_window(ctx)
     except (UserError, StoreError) as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
+        QMessageBox.critical(
+            None, APP_NAME, exc.window_text if isinstance(exc, UserError) else exc.message
+        )
         return exc.exit_status
     window.window_lock = lock
     window.show()

@@ -207,19 +207,42 @@ class DocumentsView(QWidget):
             if kind.key == key:
                 self.list.setCurrentRow(n)
 
-    def _run(self, out: Path, then: Callable[[Path], None]) -> None:
+    def _run(
+        self, out: Path, then: Callable[[Path], None], extra: dict[str, Any] | None = None
+    ) -> None:
         if self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
             return
         kind = self.current_kind()
-        options = self.readers[self.list.currentRow()]()
+        options = {**self.readers[self.list.currentRow()](), **(extra or {})}
         ceremony_id, store = self.ceremony_id, self.store
         self.runner.run(
             self,
             self.tr("Đang in %s…") % kind.title.lower(),
             lambda progress: kind.make(store, ceremony_id, out, options, progress),
             then,
+            on_error=lambda exc: self._failed(exc, out, then),
         )
+
+    def _failed(self, exc: BaseException, out: Path, then: Callable[[Path], None]) -> None:
+        """A covenant or pledge not written yet: offer the two ways on, as buttons."""
+        from kx_ceremony.core.printing.pledge_documents import NoDocumentYet
+
+        if not isinstance(exc, NoDocumentYet):
+            messages.report(self, exc)
+            return
+        answer = messages.choose(
+            self,
+            exc.window_text,
+            [
+                ("draft", self.tr("In bản nháp mẫu để điền tay")),
+                ("compose", self.tr("Soạn ở thẻ «Giao ước, cam kết»")),
+            ],
+        )
+        if answer == "draft":
+            self._run(out, then, {"draft": True})
+        elif answer == "compose":
+            self.events.navigate.emit("pledges")
 
     @guarded
     def preview(self, *_args: object) -> None:
@@ -244,6 +267,14 @@ class DocumentsView(QWidget):
             messages.inform(self, self.tr("Đã lưu %s") % path)
 
         self._run(target, saved)
+
+    def discard_previews(self) -> None:
+        """Remove the preview PDFs (the window is closing); saved PDFs are elsewhere."""
+        import shutil
+
+        if self.last_output is not None and self.last_output.parent == self.preview_dir:
+            self.pdf.release()
+        shutil.rmtree(self.preview_dir, ignore_errors=True)
 
     def _show(self, path: Path, title: str) -> None:
         self.last_output = path

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.honourees.import_requested.connect(self.open_import)
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
+        self.events.navigate.connect(self.show_screen)
         self.open_ceremony(self._first_ceremony(ceremony_id))
         # A returning organiser goes on with the list; a new one starts with ceremonies.
         self.tabs.setCurrentWidget(self.honourees if self.ceremony_id else self.ceremonies)
@@ -103,6 +104,11 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         screen.set_ceremony(self.ceremony_id)  # type: ignore[attr-defined]
         return screen
+
+    def show_screen(self, key: str) -> None:
+        """Bring a screen to the front ("ceremonies", "honourees", "stage", "pledges"…)."""
+        screen = self.honourees if key == "honourees" else self._screen(key)
+        self.tabs.setCurrentWidget(screen)
 
     def _build_current(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -257,4 +263,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.cancel_all()  # whatever was half done is rolled back by its job
+        documents = self._built.get("documents")
+        if documents is not None:
+            documents.discard_previews()
         event.accept()

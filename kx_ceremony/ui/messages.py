@@ -82,7 +82,7 @@ def report(parent: QWidget | None, exc: BaseException) -> None:
     """Show any exception the right way: its sentence if expected, else log + note."""
     if isinstance(exc, (UserError, StoreError)):
         log.info("refused in window: %s", exc.message)
-        show_error(parent, exc.message)
+        show_error(parent, exc.window_text if isinstance(exc, UserError) else exc.message)
     elif isinstance(exc, Cancelled):
         inform(parent, CANCELLED)
     else:

@@ -348,7 +348,7 @@ class DocumentEditor(QWidget):
                 raise
         except UserError as exc:
             if exc.field in ("signatories", "targets"):
-                self.signatory_error.setText(exc.message)
+                self.signatory_error.setText(exc.window_text)
                 self.signatory_error.show()
             else:
                 self.form.show_error(exc)

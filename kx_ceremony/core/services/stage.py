@@ -147,9 +147,10 @@ def plan_rounds(
         )
         if manual and not force:
             raise ManualChangesExist(
-                f"Có {manual} đợt trao đã được sửa bằng tay; lập lại sẽ xóa các thay đổi đó. "
-                "Hãy thêm --force nếu muốn lập lại từ đầu, "
-                "hoặc dùng --place-new để chỉ xếp những người chưa có đợt."
+                f"Có {manual} đợt trao đã được sửa bằng tay; lập lại sẽ xóa các thay đổi đó.",
+                cli_hint="Hãy thêm --force nếu muốn lập lại từ đầu, "
+                "hoặc dùng --place-new để chỉ xếp những người chưa có đợt.",
+                window_hint="Bấm «Xếp người mới vào đợt» để chỉ xếp những người chưa có đợt.",
             )
         if per_round is not None:
             ceremony.per_round = per_round
@@ -206,9 +207,10 @@ class PlacementNeedsChoice(UserError):
     def __init__(self, count: int, before_round: int) -> None:
         super().__init__(
             f"{count} người/tập thể mới cần một đợt trao mới chen trước đợt {before_round}, "
-            f"nên đợt {before_round} và các đợt sau sẽ đổi số (khay, giấy đã in theo số cũ). "
-            "Hãy chọn: chèn đợt mới và đánh số lại (--renumber), hoặc thêm đợt mới vào cuối "
-            "buổi lễ (--at-end)."
+            f"nên đợt {before_round} và các đợt sau sẽ đổi số (khay, giấy đã in theo số cũ).",
+            cli_hint="Hãy chọn: chèn đợt mới và đánh số lại (--renumber), hoặc thêm đợt mới "
+            "vào cuối buổi lễ (--at-end).",
+            window_hint="Hãy chọn chèn đợt mới và đánh số lại, hoặc thêm đợt mới vào cuối.",
         )
         self.count = count
         self.before_round = before_round
