@@ -116,9 +116,13 @@ class CeremoniesView(QWidget):
             )
         )
 
+        from kx_ceremony.ui.readiness_panel import ReadinessPanel
+
+        self.readiness = ReadinessPanel(store, app_events)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(details_box)
+        right_layout.addWidget(self.readiness)
         right_layout.addWidget(forms_box, 3)
         right_layout.addWidget(decisions_box, 2)
         splitter = QSplitter()
@@ -165,6 +169,7 @@ class CeremoniesView(QWidget):
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
         self.ceremony_id = ceremony_id
+        self.readiness.set_ceremony(ceremony_id)
         self._stale = True
         if self.isVisible():
             self._refresh_if_stale()

@@ -106,7 +106,11 @@ class MainWindow(QMainWindow):
         return screen
 
     def show_screen(self, key: str) -> None:
-        """Bring a screen to the front ("ceremonies", "honourees", "stage", "pledges"…)."""
+        """Bring a screen to the front ("ceremonies", "honourees", "stage", "pledges"…);
+        "safety" starts a backup of the store."""
+        if key == "safety":
+            self.safety_menu.backup()
+            return
         screen = self.honourees if key == "honourees" else self._screen(key)
         self.tabs.setCurrentWidget(screen)
 

@@ -81,3 +81,20 @@ def test_deleting_the_open_ceremony(window, store, demo_id, monkeypatch):
     assert list_ceremonies(store) == []
     assert window.ceremony_id is None
     assert window.honourees.model.total == 0
+
+
+def test_whats_left_to_do_leads_to_the_screen_that_fixes_it(window, store, demo_id):
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+    from kx_ceremony.ui import events
+
+    window.tabs.setCurrentWidget(window.ceremonies)
+    panel = window.ceremonies.readiness
+    texts = [b.text() for b in panel.buttons]
+    assert not any("chưa được xếp" in t for t in texts)
+    huyen = find_award_form(store, demo_id, "huyen").id
+    add_honouree(store, demo_id, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
+    window.events.changed.emit(events.HONOUREES)
+    button = next(b for b in panel.buttons if "1 người/tập thể chưa được xếp" in b.text())
+    button.click()
+    assert window.tabs.currentWidget() is window.stage
