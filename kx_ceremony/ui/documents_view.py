@@ -104,6 +104,24 @@ def available_kinds() -> list[DocumentKind]:
     ]
 
 
+def _watch_inputs(panel: QWidget, changed: Callable[..., None]) -> None:
+    """Call ``changed`` whenever any input on an options panel changes."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    for box in panel.findChildren(QComboBox):
+        box.currentIndexChanged.connect(changed)
+    for spin in panel.findChildren(QAbstractSpinBox):
+        signal = getattr(spin, "valueChanged", None)
+        if signal is not None:
+            signal.connect(changed)
+    for button in panel.findChildren(QAbstractButton):
+        if button.isCheckable():
+            button.toggled.connect(changed)
+    for line in panel.findChildren(QLineEdit):
+        if not isinstance(line.parent(), (QComboBox, QAbstractSpinBox)):
+            line.textChanged.connect(changed)
+
+
 class DocumentsView(QWidget):
     def __init__(
         self, store: Store, app_events: AppEvents, runner: Runner, parent: QWidget | None = None
@@ -137,6 +155,9 @@ class DocumentsView(QWidget):
             self.options.addWidget(panel)
             self.readers.append(reader)
         self.list.currentRowChanged.connect(self.options.setCurrentIndex)
+        self.list.currentRowChanged.connect(self.outdate_preview)
+        for widget in self.option_widgets:
+            _watch_inputs(widget, self.outdate_preview)
 
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.save_button = QPushButton(self.tr("Lưu thành tệp PDF…"))
@@ -167,8 +188,22 @@ class DocumentsView(QWidget):
         self.events.changed.connect(self._on_changed)
 
     def _on_changed(self, what: str) -> None:
+        self.outdate_preview()  # whatever changed may be on the page shown
         if what in (events.AWARDS, events.STORE, events.CEREMONIES):
             self.set_ceremony(self.ceremony_id)
+
+    def outdate_preview(self, *_args: object) -> None:
+        """A preview made before the document, its options or the data changed is never
+        left on screen as if it were current."""
+        if self.preview_area.currentWidget() is self.placeholder:
+            return
+        self.placeholder.setText(
+            self.tr(
+                "Bản xem trước trước đó đã cũ vì lựa chọn hoặc dữ liệu vừa thay đổi. "
+                "Bấm «Xem trước» để xem bản mới."
+            )
+        )
+        self.preview_area.setCurrentWidget(self.placeholder)
 
     @property
     def pdf(self) -> Any:
@@ -180,6 +215,8 @@ class DocumentsView(QWidget):
         return self._pdf
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
+        if ceremony_id != self.ceremony_id:
+            self.outdate_preview()
         self.ceremony_id = ceremony_id
         self._stale = True
         if self.isVisible():

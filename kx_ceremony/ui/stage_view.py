@@ -181,7 +181,13 @@ class StageView(QWidget):
                 messages.report(self, exc)
 
     def _on_changed(self, what: str) -> None:
-        if what not in (events.HONOUREES, events.STAGE, events.AWARDS, events.STORE):
+        if what not in (
+            events.HONOUREES,
+            events.STAGE,
+            events.AWARDS,
+            events.CEREMONIES,
+            events.STORE,
+        ):
             return
         self._stale = True
         if self.isVisible():

@@ -144,3 +144,35 @@ def test_a_viewer_that_cannot_open_says_so_in_the_window(window, monkeypatch):
     assert len(messages.shown) == before + 1
     assert "Không mở được tệp bằng trình xem PDF" in messages.shown[-1]
     assert str(view.last_output) in messages.shown[-1]
+
+
+def test_an_old_preview_never_stays_on_screen(window, store, demo_id):
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+    from kx_ceremony.ui import events
+
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+
+    def fresh_preview():
+        view.preview()
+        assert view.preview_area.currentWidget() is view.pdf
+
+    def outdated():
+        assert view.preview_area.currentWidget() is view.placeholder
+        assert "đã cũ" in view.placeholder.text()
+
+    view.select("certificates")
+    fresh_preview()
+    panel = view.option_widgets[view.list.currentRow()]
+    panel.mode.setCurrentIndex(panel.mode.findData("full"))  # another print mode
+    outdated()
+    fresh_preview()
+    view.select("script")  # another document
+    outdated()
+    fresh_preview()
+    huyen = find_award_form(store, demo_id, "huyen").id  # the data changed elsewhere
+    add_honouree(store, demo_id, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
+    window.events.changed.emit(events.HONOUREES)
+    outdated()

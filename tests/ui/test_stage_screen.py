@@ -137,3 +137,19 @@ def test_placing_newcomers_asks_before_renumbering_rounds(window, store, demo_id
     assert [(r.number, r.award_form_id, r.count) for r in after[:-1]] == before
     assert (after[-1].number, after[-1].award_form_id) == (len(before) + 1, tinh)
     assert view.navigator.count() == len(after)  # the screen shows the new round
+
+
+def test_per_round_changed_in_the_ceremony_details_reaches_the_stage(window, store, demo_id):
+    from kx_ceremony.core.services.ceremonies import get_ceremony
+
+    window.tabs.setCurrentWidget(window.stage)
+    assert window.stage.per_round.value() == get_ceremony(store, demo_id).per_round
+    window.tabs.setCurrentWidget(window.ceremonies)
+    dialog = window.ceremonies.edit_details()
+    dialog.per_round.setValue(4)
+    dialog._try_save()
+    window.tabs.setCurrentWidget(window.stage)
+    assert window.stage.per_round.value() == 4
+    window.stage.plan_button.click()  # plans with the new size, never writes the old back
+    assert get_ceremony(store, demo_id).per_round == 4
+    assert max(r.count for r in list_rounds(store, demo_id)) <= 4
