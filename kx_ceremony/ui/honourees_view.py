@@ -103,6 +103,7 @@ class HonoureesView(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
         self.events.navigate.connect(self.show_screen)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.show_screen("documents"))
         self.open_ceremony(self._first_ceremony(ceremony_id))
         # A returning organiser goes on with the list; a new one starts with ceremonies.
         self.tabs.setCurrentWidget(self.honourees if self.ceremony_id else self.ceremonies)

@@ -209,11 +209,7 @@ class DocumentEditor(QWidget):
         self.title.setText(doc.title)
         self.place.setText(doc.place)
         if doc.signed_on:
-            from PySide6.QtCore import QDate
-
-            self.signed_on.setDate(
-                QDate(doc.signed_on.year, doc.signed_on.month, doc.signed_on.day)
-            )
+            self.signed_on.set_date(doc.signed_on)
         self._section_data = [
             {"heading": s.get("heading", ""), "body": s.get("body", "")} for s in doc.sections
         ]
@@ -339,7 +335,7 @@ class DocumentEditor(QWidget):
                     before.id,
                     title=self.title.text(),
                     place=self.place.text(),
-                    signed_on=date_of(self.signed_on),
+                    signed_on=date_of(self.signed_on, "signed_on"),
                     sections=self._section_data,
                     **({"extra": extra} if extra else {}),
                 )

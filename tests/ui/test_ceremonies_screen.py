@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
 
@@ -25,7 +23,11 @@ def test_empty_store_then_sample_then_new_ceremony(make_window, store):
     dialog._try_save()
     assert "Tên buổi lễ đang trống" in dialog.form.error_text("title")
     dialog.title.setText("Lễ trao Giấy khen năm 2024")
-    dialog.held_on.setDate(QDate(2025, 1, 10))
+    # The day typed as it is said, without the leading zeros; a wrong one is refused beside it.
+    dialog.held_on.text.setText("31/2/2025")
+    dialog._try_save()
+    assert "Không có ngày 31/02/2025" in dialog.form.error_text("held_on")
+    dialog.held_on.text.setText("10/1/2025")
     dialog.per_round.setValue(12)
     dialog._try_save()
     assert not dialog.isVisible()
