@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -44,9 +46,16 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class CeremoniesView(QWidget):
-    def __init__(self, store: Store, app_events: AppEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        app_events: AppEvents,
+        recent: Callable[[], list[int]] = list,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.events = store, app_events
+        self.recent = recent  # ids of the ceremonies opened last, newest first
         self.ceremony_id: int | None = None
         self._stale = True
         self.ceremonies: list[CeremonyRow] = []
@@ -147,15 +156,20 @@ class CeremoniesView(QWidget):
             messages.report(self, exc)
 
     def reload_list(self) -> None:
-        self.ceremonies = list_ceremonies(self.store)
+        rows = list_ceremonies(self.store)
+        # The ones opened lately first (newest first), then the rest as the store lists them.
+        recent = {cid: n for n, cid in enumerate(self.recent())}
+        self.ceremonies = sorted(rows, key=lambda r: recent.get(r.id, len(recent)))
         self.list.blockSignals(True)
         self.list.clear()
         for row in self.ceremonies:
             sample = self.tr(" — mẫu") if row.is_sample else ""
+            lately = self.tr(" · mở gần đây") if row.id in recent else ""
             item = QListWidgetItem(
                 f"{row.held_on:%d/%m/%Y} — {row.title}\n"
                 + self.tr("%s người/tập thể") % row.honouree_count
                 + sample
+                + lately
             )
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)

@@ -19,6 +19,8 @@ from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
 
 LAST_CEREMONY_KEY = "last_ceremony"
+RECENT_CEREMONIES_KEY = "recent_ceremonies"  # ids, most recently opened first
+RECENT_COUNT = 5
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         if key == "ceremonies":
             from kx_ceremony.ui.ceremonies_view import CeremoniesView
 
-            screen: QWidget = CeremoniesView(self.store, self.events)
+            screen: QWidget = CeremoniesView(self.store, self.events, self.recent_ceremonies)
         elif key == "stage":
             from kx_ceremony.ui.stage_view import StageView
 
@@ -237,9 +239,16 @@ class MainWindow(QMainWindow):
         self.ceremony_id = ceremony_id
         if ceremony_id is not None:
             self.settings.setValue(LAST_CEREMONY_KEY, ceremony_id)
+            recent = [ceremony_id, *[i for i in self.recent_ceremonies() if i != ceremony_id]]
+            self.settings.setValue(RECENT_CEREMONIES_KEY, ",".join(map(str, recent[:RECENT_COUNT])))
         for view in self.screens():
             view.set_ceremony(ceremony_id)  # type: ignore[attr-defined]
         self._update_title()
+
+    def recent_ceremonies(self) -> list[int]:
+        """The ceremonies opened last in this window, newest first (ids; may be stale)."""
+        text = str(self.settings.value(RECENT_CEREMONIES_KEY) or "")
+        return [int(p) for p in text.split(",") if p.strip().isdigit()]
 
     def screens(self) -> list[QWidget]:
         return [self.honourees, *self._built.values()]

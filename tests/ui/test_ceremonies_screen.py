@@ -100,3 +100,23 @@ def test_whats_left_to_do_leads_to_the_screen_that_fixes_it(window, store, demo_
     button = next(b for b in panel.buttons if "1 người/tập thể chưa được xếp" in b.text())
     button.click()
     assert window.tabs.currentWidget() is window.stage
+
+
+def test_recent_ceremonies_come_first(window, store, demo_id):
+    from PySide6.QtCore import Qt
+
+    import datetime as dt
+
+    from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
+
+    older = create_ceremony(store, CeremonyInput("Lễ năm trước", dt.date(2020, 1, 9)))
+    newer = create_ceremony(store, CeremonyInput("Lễ sắp tới", dt.date(2027, 1, 9)))
+    window.events.ceremony_opened.emit(older)
+    window.events.ceremony_opened.emit(demo_id)
+    window.tabs.setCurrentWidget(window.ceremonies)
+    view = window.ceremonies
+    view.reload_list()
+    ids = [view.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.list.count())]
+    assert ids[:2] == [demo_id, older] and newer in ids[2:]
+    assert "mở gần đây" in view.list.item(0).text()
+    assert "mở gần đây" not in view.list.item(2).text()
