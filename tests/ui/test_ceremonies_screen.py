@@ -103,9 +103,9 @@ def test_whats_left_to_do_leads_to_the_screen_that_fixes_it(window, store, demo_
 
 
 def test_recent_ceremonies_come_first(window, store, demo_id):
-    from PySide6.QtCore import Qt
-
     import datetime as dt
+
+    from PySide6.QtCore import Qt
 
     from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 
