@@ -65,7 +65,9 @@ def run(ctx: Context) -> int:
         )
         return exc.exit_status
     window.window_lock = lock
-    window.show()
+    from kx_ceremony.ui.window_size import show_window
+
+    show_window(window)
     # Tied to the window: never fires after the window is gone.
     QTimer.singleShot(1500, window, lambda: start_daily_backup(window, store))
     return app.exec()

@@ -135,6 +135,7 @@ class CeremoniesView(QWidget):
         right_layout.addWidget(forms_box, 3)
         right_layout.addWidget(decisions_box, 2)
         splitter = QSplitter()
+        splitter.setObjectName("ceremonies")
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([330, 800])

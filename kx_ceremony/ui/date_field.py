@@ -39,7 +39,7 @@ class DateField(QWidget):
         menu.addAction(holder)
         self.menu = menu
         button = QToolButton()
-        button.setText("📅")
+        button.setText(self.tr("Lịch"))
         button.setToolTip(self.tr("Chọn trên lịch"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(menu)

@@ -179,6 +179,7 @@ class DocumentsView(QWidget):
         self._pdf: Any = None  # built on first use: QtPdf loads only when needed
 
         splitter = QSplitter()
+        splitter.setObjectName("documents")
         splitter.addWidget(left)
         splitter.addWidget(self.preview_area)
         splitter.setSizes([360, 900])

@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.ceremony_id: int | None = None
         self.window_lock: object = None  # the store's window lock, held while open
-        self.resize(1280, 780)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -69,6 +68,9 @@ class MainWindow(QMainWindow):
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
         self.events.navigate.connect(self.show_screen)
+        from kx_ceremony.ui.window_size import place_window
+
+        place_window(self, self.settings)
         from PySide6.QtGui import QKeySequence, QShortcut
 
         QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.show_screen("documents"))
@@ -97,6 +99,9 @@ class MainWindow(QMainWindow):
 
             screen = DocumentsView(self.store, self.events, self.runner)
         self._built[key] = screen
+        from kx_ceremony.ui.window_size import restore_splitters
+
+        restore_splitters(screen, self.settings)
         placeholder = self._placeholders.pop(key)
         index = self.tabs.indexOf(placeholder)
         was_current = self.tabs.currentIndex() == index
@@ -279,6 +284,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.cancel_all()  # whatever was half done is rolled back by its job
+        from kx_ceremony.ui.window_size import save_window
+
+        save_window(self, self.settings)
         documents = self._built.get("documents")
         if documents is not None:
             documents.discard_previews()

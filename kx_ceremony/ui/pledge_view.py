@@ -150,6 +150,7 @@ class DocumentEditor(QWidget):
         signers_layout.addWidget(self.signatory_error)
 
         lower = QSplitter()
+        lower.setObjectName("pledges")
         lower.addWidget(sections_box)
         lower.addWidget(signers_box)
         self.targets = _grid([self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Kế hoạch")])
