@@ -62,8 +62,30 @@ def _translate_argparse(message: str) -> str:
     return message
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help in Vietnamese: "Cách dùng:" instead of "usage:"."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """Usage mistakes become one Vietnamese line and exit status 2."""
+    """Help in Vietnamese; usage mistakes become one Vietnamese line and exit status 2."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help="in hướng dẫn này rồi thoát",
+            )
 
     def error(self, message: str) -> NoReturn:
         raise UserError(
@@ -82,7 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="tệp kho dữ liệu SQLite hoặc địa chỉ SQLAlchemy (mặc định: biến KX_CEREMONY_DB, "
         "hoặc tệp trong thư mục dữ liệu của người dùng)",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="in số phiên bản rồi thoát",
+    )
     commands = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
     print_parser = commands.add_parser("print", help="in tài liệu ra tệp PDF")
     printing = print_parser.add_subparsers(

@@ -1,4 +1,4 @@
-; Inno Setup script for KX Ceremony on Windows (Inno Setup 6).
+﻿; Inno Setup script for KX Ceremony on Windows (Inno Setup 6.3 or newer; UTF-8 with BOM).
 ; First build the frozen program on Windows (packaging/README.md), which makes
 ; build\dist\kx-ceremony\; then, from the repository root:
 ;   iscc /DAppVersion=0.1.0 packaging\kx-ceremony.iss
@@ -11,6 +11,18 @@
   #define AppVersion "0.1.0"
 #endif
 #define AppName "KX Ceremony"
+; The wizard speaks Vietnamese. Inno Setup ships Vietnamese among its unofficial
+; translations (Files/Languages/Unofficial/Vietnamese.isl in its source); an installation
+; that lacks that folder takes the copy the build puts beside this script
+; (.github/workflows/windows.yml fetches it before compiling).
+#define VnIslCompiler AddBackslash(CompilerPath) + "Languages\Unofficial\Vietnamese.isl"
+#if FileExists(VnIslCompiler)
+  #define VnIsl "compiler:Languages\Unofficial\Vietnamese.isl"
+#elif FileExists(AddBackslash(SourcePath) + "Vietnamese.isl")
+  #define VnIsl "Vietnamese.isl"
+#else
+  #error Vietnamese.isl not found: put Inno Setup's Vietnamese.isl beside this script
+#endif
 #define AppExe "kx-ceremony-gui.exe"
 
 [Setup]
@@ -33,12 +45,19 @@ WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
 CloseApplications=yes
+ShowLanguageDialog=no
+LanguageDetectionMethod=none
 
 [Languages]
-; Inno Setup ships no Vietnamese wizard text; to show the wizard in Vietnamese, put the
-; unofficial Vietnamese.isl translation beside this script and add:
-;   Name: "vietnamese"; MessagesFile: "Vietnamese.isl"
-Name: "english"; MessagesFile: "compiler:Default.isl"
+; Vietnamese only: an office PC set to English still gets the wizard its users read.
+Name: "vietnamese"; MessagesFile: "{#VnIsl}"
+
+[CustomMessages]
+; Our own words for the few lines the script shows, whatever the .isl carries.
+vietnamese.CreateDesktopIcon=Tạo biểu tượng trên màn hình nền
+vietnamese.AdditionalIcons=Biểu tượng khác:
+vietnamese.LaunchProgram=Mở %1 ngay
+vietnamese.UninstallProgram=Gỡ cài đặt %1
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked

@@ -12,6 +12,29 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _office_laptop_screen() -> None:
+    """Window tests run on the screen an office laptop has: 1366×768 at 100 %.
+
+    Qt's offscreen platform otherwise gives an 800×800 screen, which no real office has
+    and which would hide a window that does not fit a laptop. The screen is given to the
+    offscreen platform as a configuration file (Qt 6's offscreen:configfile=).
+    """
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    import json
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kx-test-screen-"))
+    config = folder / "screen.json"
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
+    screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_office_laptop_screen()
+
 SAMPLES = Path(__file__).parent / "samples"
 
 

@@ -13,9 +13,14 @@ from kx_ceremony.core.services.honourees import (
     list_honourees,
     update_honouree,
 )
-from kx_ceremony.core.services.ordering import precedence_key
 from kx_ceremony.core.services.presenters import list_presenters
-from kx_ceremony.core.services.stage import list_rounds, place_new_honourees, plan_rounds
+from kx_ceremony.core.services.stage import (
+    Placement,
+    PlacementNeedsChoice,
+    list_rounds,
+    place_new_honourees,
+    plan_rounds,
+)
 from kx_ceremony.core.services.stage_edits import move_honouree, set_attendance, set_round_presenter
 
 
@@ -66,11 +71,12 @@ def test_move_renumbers_and_survives_edits_and_refuses_plain_replan(store, demo_
     assert _round(store, cid, 2) == after
     last_round = list_rounds(store, cid)[-1]
     assert last_round.award_form_id == huyen and now["Nguyễn Văn Mới"][0] == last_round.number
-    # In that untouched round the newcomer takes its precedence place (before households).
+    # In that round the newcomer joins the end of the line: the positions already printed
+    # on trays and line-ups stay (a precedence place would push the households right).
     rows = [r for r in list_honourees(store, cid) if r.round == last_round.number]
-    assert [r.name for r in rows] == [r.name for r in sorted(rows, key=precedence_key)]
     assert [r.position_on_stage for r in rows] == list(range(1, len(rows) + 1))
-    assert rows[-1].kind == "household" and "Nguyễn Văn Mới" in [r.name for r in rows]
+    assert rows[-1].name == "Nguyễn Văn Mới"
+    assert {r.name: now[r.name] for r in rows[:-1]} == {r.name: placing[r.name] for r in rows[:-1]}
     # --force rebuilds from scratch: precedence order again, no manual rounds.
     forced = cli("rounds", "--ceremony", str(cid), "--plan", "--force")
     assert forced.status == 0, forced.err
@@ -78,13 +84,20 @@ def test_move_renumbers_and_survives_edits_and_refuses_plain_replan(store, demo_
     assert _round(store, cid, 2) == before
 
 
-def test_newcomer_into_full_round_gets_a_new_round_after_it(store, demo_id):
+def test_newcomer_into_full_round_gets_a_new_round_after_it_when_asked(store, demo_id):
     cid = demo_id
     plan_rounds(store, cid, per_round=2)
     numbers_before = [(r.number, r.award_form_id, r.count) for r in list_rounds(store, cid)]
+    placing = _placing(store, cid)
     ttg = find_award_form(store, cid, "ttg").id
     add_honouree(store, cid, HonoureeInput("Trần Thị Mới", ttg, gender="female"))
-    assert place_new_honourees(store, cid) == 1
+    # Its place is between round 1 and round 2: that would renumber every later round.
+    with pytest.raises(PlacementNeedsChoice) as refused:
+        place_new_honourees(store, cid)
+    assert refused.value.before_round == 2 and refused.value.count == 1
+    assert [(r.number, r.award_form_id, r.count) for r in list_rounds(store, cid)] == numbers_before
+    assert _placing(store, cid) == {**placing, "Trần Thị Mới": (None, None)}
+    assert place_new_honourees(store, cid, Placement.RENUMBER) == 1
     rounds = list_rounds(store, cid)
     assert [(r.award_form_id, r.count) for r in rounds[:2]] == [(ttg, 2), (ttg, 1)]
     assert rounds[1].presenter == rounds[0].presenter
@@ -95,11 +108,58 @@ def test_newcomer_into_full_round_gets_a_new_round_after_it(store, demo_id):
     assert [r.number for r in rounds] == list(range(1, len(rounds) + 1))
 
 
+def test_newcomers_at_the_end_keep_every_number(store, demo_id, cli):
+    # The sample: round 2 (the province's certificates) is full, round 3 is the district's.
+    # Two people added to the province's list must not turn round 3 into round 4.
+    cid = demo_id
+    tinh = find_award_form(store, cid, "Bằng khen của Chủ tịch UBND tỉnh").id
+    before = [(r.number, r.award_form_id, r.count) for r in list_rounds(store, cid)]
+    assert before[1][1] == tinh and before[1][2] == 10
+    placing = _placing(store, cid)
+    for name in ("Lương Thị Một", "Lương Văn Hai"):
+        add_honouree(store, cid, HonoureeInput(name, tinh, unit="Xã Vũ Tây"))
+    refused = cli("rounds", "--ceremony", str(cid), "--place-new")
+    assert refused.status == 2 and len(refused.err.strip().splitlines()) == 1
+    assert "đợt 3" in refused.err and "--at-end" in refused.err and "--renumber" in refused.err
+    assert [(r.number, r.award_form_id, r.count) for r in list_rounds(store, cid)] == before
+    placed = cli("rounds", "--ceremony", str(cid), "--place-new", "--at-end")
+    assert placed.status == 0, placed.err
+    after = list_rounds(store, cid)
+    assert [(r.number, r.award_form_id, r.count) for r in after[: len(before)]] == before
+    assert [(r.number, r.award_form_id, r.count) for r in after[len(before) :]] == [
+        (len(before) + 1, tinh, 2)
+    ]
+    now = _placing(store, cid)
+    assert {n: now[n] for n in placing} == placing
+    # Within the new round, precedence (name) order: Hai before Một.
+    assert now["Lương Văn Hai"] == (len(before) + 1, 1)
+    assert now["Lương Thị Một"] == (len(before) + 1, 2)
+    assert cli("rounds", "--ceremony", str(cid), "--renumber").status == 2  # only with --place-new
+
+
+def test_newcomer_never_pushes_an_absentee_along(store, demo_id):
+    cid = demo_id
+    last = list_rounds(store, cid)[-1]
+    names = _round(store, cid, last.number)
+    absent = next(r for r in list_honourees(store, cid) if r.name == names[0])
+    set_attendance(store, cid, absent.id, "absent")
+    placing = _placing(store, cid)
+    assert placing[absent.name] == (last.number, len(names))
+    huyen = find_award_form(store, cid, "huyen").id
+    add_honouree(store, cid, HonoureeInput("Hợp tác xã Vũ Hòa", huyen, kind="collective"))
+    assert place_new_honourees(store, cid) == 1
+    now = _placing(store, cid)
+    assert {n: now[n] for n in placing} == placing
+    assert now["Hợp tác xã Vũ Hòa"] == (last.number + 1, 1)
+
+
 def test_newcomer_of_a_form_without_rounds_goes_between_by_rank(store, demo_id):
     cid = demo_id
     co = find_award_form(store, cid, "Cờ thi đua của Chính phủ").id
     add_honouree(store, cid, HonoureeInput("UBND xã Vũ Lễ", co, kind="collective"))
-    place_new_honourees(store, cid)
+    with pytest.raises(PlacementNeedsChoice, match="trước đợt 1"):
+        place_new_honourees(store, cid)
+    place_new_honourees(store, cid, "renumber")
     first = list_rounds(store, cid)[0]
     assert first.award_form_id == co and first.count == 1
     assert first.presenter.seniority == 1

@@ -165,3 +165,22 @@ def test_person_sort_key_accepts_decomposed_input():
 )
 def test_decree_30_date_line(place, day, expected):
     assert date_line(place, day) == expected
+
+
+def test_typed_dates_as_organisers_type_them():
+    import datetime as dt
+
+    import pytest
+
+    from kx_ceremony.core.vietnamese import parse_typed_date
+
+    day = dt.date(2023, 1, 5)
+    for typed in ("05/01/2023", "5/1/2023", " 5 / 1 / 2023 ", "5.1.2023", "5-1-23", "2023-01-05"):
+        assert parse_typed_date(typed) == day, typed
+    for bad, words in (
+        ("31/2/2023", "Không có ngày 31/02/2023"),
+        ("hôm qua", "ngày/tháng/năm"),
+        ("", "Hãy nhập ngày"),
+    ):
+        with pytest.raises(ValueError, match=words):
+            parse_typed_date(bad)

@@ -1,7 +1,14 @@
-"""Take a screenshot of every screen, offscreen, into docs/screenshots/.
+"""Take a screenshot of every screen, offscreen, at the three scalings offices use.
 
-Usage: QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
-Uses a throw-away store with the sample ceremony, planned rounds and drafted documents.
+Usage: python tools/screenshots.py [OUT_DIR]        (default docs/screenshots/)
+  OUT_DIR/             a 1366×768 laptop at 100 %
+  OUT_DIR/125-phan-tram/  a 1920×1080 screen at 125 % (1536×864 logical pixels)
+  OUT_DIR/150-phan-tram/  a 1920×1080 screen at 150 % (1280×720 logical pixels)
+The images are in the screen's own pixels (a 150 % shot is 1920 pixels across).
+Each scaling runs in its own process on Qt's offscreen platform with a screen of that
+size and pixel ratio, and the window opens as it would there (maximised when the screen
+is small). Uses a throw-away store with the sample ceremony, planned rounds and drafted
+documents.
 """
 
 from __future__ import annotations
@@ -16,8 +23,41 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+SCALINGS = [  # folder, the screen's pixels across and down, Windows' scaling
+    ("", 1366, 768, 1.0),
+    ("125-phan-tram", 1920, 1080, 1.25),
+    ("150-phan-tram", 1920, 1080, 1.5),
+]
+
+
 def main() -> int:
+    import json
+    import subprocess
+
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        return one_scaling(Path(sys.argv[2]))
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    for folder, width, height, ratio in SCALINGS:
+        config = Path(tempfile.mkdtemp(prefix="kx-screen-")) / "screen.json"
+        screen = {"name": "office", "x": 0, "y": 0, "width": width, "height": height}
+        screen.update(logicalDpi=96, logicalBaseDpi=96, dpr=1)
+        config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+        # Qt scales the whole window (fonts too) by QT_SCALE_FACTOR, as Windows' scaling
+        # does: the screenshots are in the screen's real pixels.
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+            "QT_SCALE_FACTOR": str(ratio),
+        }
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(out / folder)], env=env, check=False
+        )
+        if done.returncode:
+            return done.returncode
+    return 0
+
+
+def one_scaling(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="kx-shots-"))
     for name in ("DATA", "CONFIG", "LOG"):
@@ -45,8 +85,9 @@ def main() -> int:
         )
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, runner=InlineRunner(), ceremony_id=ceremony_id, settings=settings)
-    window.resize(1360, 820)
-    window.show()
+    from kx_ceremony.ui.window_size import show_window
+
+    show_window(window)
 
     def settle() -> None:
         for _ in range(5):
@@ -91,7 +132,6 @@ def main() -> int:
     shot(window, "08-in-bang-khen-xem-truoc")
 
     dialog = window.open_import(ROOT / "tests" / "samples" / "district.xlsx")
-    dialog.resize(1250, 760)
     shot(dialog, "09-nhap-tu-bang-tinh")
     dialog.reject()
 

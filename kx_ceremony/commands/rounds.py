@@ -26,6 +26,7 @@ from kx_ceremony.commands.common import (
 )
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.stage import (
+    Placement,
     RoundRow,
     count_unplaced,
     list_rounds,
@@ -53,7 +54,18 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     parser.add_argument(
         "--place-new",
         action="store_true",
-        help="xếp những người chưa có đợt vào cuối các đợt, không dời ai đã xếp",
+        help="xếp những người chưa có đợt vào cuối các đợt, không đổi số đợt hay vị trí nào đã có",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--renumber",
+        action="store_true",
+        help="cùng --place-new: chèn đợt mới đúng thứ tự khen thưởng, đánh số lại các đợt sau",
+    )
+    where.add_argument(
+        "--at-end",
+        action="store_true",
+        help="cùng --place-new: thêm đợt mới vào cuối buổi lễ, không đổi số đợt nào",
     )
     edits = parser.add_mutually_exclusive_group()
     edits.add_argument("--move", metavar="ID:ĐỢT:VỊ_TRÍ", help="chuyển một người tới đợt và vị trí")
@@ -116,6 +128,8 @@ def round_line(r: RoundRow) -> str:
 def cmd_rounds(args: argparse.Namespace, ctx: Context) -> int:
     if args.plan and args.place_new:
         raise UserError("Chỉ dùng một trong hai: --plan hoặc --place-new.")
+    if (args.renumber or args.at_end) and not args.place_new:
+        raise UserError("--renumber và --at-end chỉ dùng cùng --place-new.")
     if (args.per_round is not None or args.force) and not args.plan:
         raise UserError("--per-round và --force chỉ dùng cùng --plan.")
     editing = any((args.move, args.presenter, args.absent, args.present, args.substitute))
@@ -130,7 +144,14 @@ def cmd_rounds(args: argparse.Namespace, ctx: Context) -> int:
         if apply_edit(args, ctx):
             print("Đã lưu thay đổi; đợt này được đánh dấu đã sửa tay.", file=sys.stderr)
         elif args.place_new:
-            placed = place_new_honourees(ctx.store, args.ceremony)
+            how = (
+                Placement.RENUMBER
+                if args.renumber
+                else Placement.AT_END
+                if args.at_end
+                else Placement.KEEP
+            )
+            placed = place_new_honourees(ctx.store, args.ceremony, how)
             print(f"Đã xếp thêm {placed} người/tập thể.", file=sys.stderr)
         rows = list_rounds(ctx.store, args.ceremony)
     if args.format == "json":

@@ -76,6 +76,7 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     partial = Path(name)
     try:
         write(partial)
+        _give_usual_mode(partial, target)
         _replace(partial, target)
     except OSError as exc:
         raise UserError(
@@ -86,6 +87,28 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
     return target
+
+
+def _give_usual_mode(partial: Path, target: Path) -> None:
+    """The mode a file saved by any program gets (an existing target keeps its own).
+
+    mkstemp makes its file readable by its owner only; a PDF or workbook saved for the office
+    to print from a shared folder must be readable like any other saved file.
+    """
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+    os.chmod(partial, mode)
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def _replace(partial: Path, target: Path) -> None:

@@ -6,16 +6,36 @@ from __future__ import annotations
 class UserError(Exception):
     """The user's input, file or action is wrong: say what, where, and what to do.
 
-    The command line prints ``message`` and exits with status 2; the window shows it,
-    next to ``field`` when the error belongs to one input of a form.
+    The command line prints ``message`` and exits with status 2; the window shows
+    ``window_text``, next to ``field`` when the error belongs to one input of a form.
+    What to do often differs between the two: a command to type on the command line, a
+    button or screen in the window (a window user is never sent to the command line). Give
+    the sentence that holds for both as ``message`` and the two remedies as ``cli_hint``
+    and ``window_hint``; each is appended to the sentence for its own audience.
     """
 
     exit_status = 2
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        cli_hint: str = "",
+        window_hint: str = "",
+    ) -> None:
+        self.message = _joined(message, cli_hint)
+        super().__init__(self.message)
+        self.window_text = _joined(message, window_hint)
         self.field = field
+
+
+def _joined(message: str, hint: str) -> str:
+    if not hint:
+        return message
+    if message.endswith((".", ":", ";")):
+        return f"{message} {hint}"
+    return f"{message}: {hint}"
 
 
 class NotFound(UserError):

@@ -25,6 +25,7 @@ __all__ = [
     "fold_for_search",
     "Honorific",
     "looks_like_tcvn3",
+    "parse_typed_date",
     "person_sort_key",
     "repair_name_case",
     "split_honorific",
@@ -310,3 +311,33 @@ def date_line(place: str | None, day: _dt.date) -> str:
     place = clean_text(place)
     words = date_words(day)
     return f"{place}, {words}" if place else words
+
+
+_TYPED_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_typed_date(text: str) -> _dt.date:
+    """A day as a Vietnamese organiser types it: day/month/year ("5/1/2023", "05.01.2023",
+    "5-1-23"), or ISO "2023-01-05". Raises ValueError with a Vietnamese sentence."""
+    typed = (text or "").strip()
+    iso = _ISO_DATE.fullmatch(typed)
+    match = _TYPED_DATE.fullmatch(typed)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif match:
+        day, month, year = (int(g) for g in match.groups())
+        if len(match[3]) == 2:
+            year += 2000
+    else:
+        raise ValueError(
+            f"«{typed}» không phải ngày; hãy gõ theo dạng ngày/tháng/năm, ví dụ 05/01/2023."
+            if typed
+            else "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2023."
+        )
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(
+            f"Không có ngày {day:02d}/{month:02d}/{year}; hãy kiểm tra lại ngày và tháng."
+        ) from None

@@ -23,12 +23,19 @@ def make_app() -> QApplication:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
+    from kx_ceremony.core.errors import UserError
+    from kx_ceremony.ui import qt_log
     from kx_ceremony.ui.language import install_vietnamese
     from kx_ceremony.ui.messages import install_excepthook
 
     # Only Qt's own file dialog, built by ui/file_dialogs.py so that it reads no file.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance()
+    if app is None:
+        if qt_log.display_missing():
+            raise UserError(qt_log.NO_DISPLAY)
+        qt_log.install()
+        app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("KX Ceremony")
     app.setApplicationDisplayName(APP_NAME)
@@ -56,10 +63,14 @@ def run(ctx: Context) -> int:
         store = startup.open_for_window(ctx)
         window = build_window(ctx)
     except (UserError, StoreError) as exc:
-        QMessageBox.critical(None, APP_NAME, exc.message)
+        QMessageBox.critical(
+            None, APP_NAME, exc.window_text if isinstance(exc, UserError) else exc.message
+        )
         return exc.exit_status
     window.window_lock = lock
-    window.show()
+    from kx_ceremony.ui.window_size import show_window
+
+    show_window(window)
     # Tied to the window: never fires after the window is gone.
     QTimer.singleShot(1500, window, lambda: start_daily_backup(window, store))
     return app.exec()

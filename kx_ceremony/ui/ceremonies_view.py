@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -44,9 +46,16 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class CeremoniesView(QWidget):
-    def __init__(self, store: Store, app_events: AppEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        app_events: AppEvents,
+        recent: Callable[[], list[int]] = list,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.events = store, app_events
+        self.recent = recent  # ids of the ceremonies opened last, newest first
         self.ceremony_id: int | None = None
         self._stale = True
         self.ceremonies: list[CeremonyRow] = []
@@ -116,12 +125,17 @@ class CeremoniesView(QWidget):
             )
         )
 
+        from kx_ceremony.ui.readiness_panel import ReadinessPanel
+
+        self.readiness = ReadinessPanel(store, app_events)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(details_box)
+        right_layout.addWidget(self.readiness)
         right_layout.addWidget(forms_box, 3)
         right_layout.addWidget(decisions_box, 2)
         splitter = QSplitter()
+        splitter.setObjectName("ceremonies")
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([330, 800])
@@ -143,15 +157,20 @@ class CeremoniesView(QWidget):
             messages.report(self, exc)
 
     def reload_list(self) -> None:
-        self.ceremonies = list_ceremonies(self.store)
+        rows = list_ceremonies(self.store)
+        # The ones opened lately first (newest first), then the rest as the store lists them.
+        recent = {cid: n for n, cid in enumerate(self.recent())}
+        self.ceremonies = sorted(rows, key=lambda r: recent.get(r.id, len(recent)))
         self.list.blockSignals(True)
         self.list.clear()
         for row in self.ceremonies:
             sample = self.tr(" — mẫu") if row.is_sample else ""
+            lately = self.tr(" · mở gần đây") if row.id in recent else ""
             item = QListWidgetItem(
                 f"{row.held_on:%d/%m/%Y} — {row.title}\n"
                 + self.tr("%s người/tập thể") % row.honouree_count
                 + sample
+                + lately
             )
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)
@@ -165,6 +184,7 @@ class CeremoniesView(QWidget):
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
         self.ceremony_id = ceremony_id
+        self.readiness.set_ceremony(ceremony_id)
         self._stale = True
         if self.isVisible():
             self._refresh_if_stale()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import (
@@ -22,22 +21,17 @@ from kx_ceremony.core.services.ceremonies import (
 )
 from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow
 from kx_ceremony.core.store import Store
+from kx_ceremony.ui.date_field import DateField
 from kx_ceremony.ui.form import FormDialog, choice, line, spin, text_box
 from kx_ceremony.ui.honouree_model import KIND_TEXT
 
 
-def date_edit(value: dt.date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    day = value or dt.date.today()
-    edit.setDate(QDate(day.year, day.month, day.day))
-    return edit
+def date_edit(value: dt.date | None) -> DateField:
+    return DateField(value)
 
 
-def date_of(edit: QDateEdit) -> dt.date:
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
+def date_of(edit: DateField, field: str | None = None) -> dt.date:
+    return edit.date(field)
 
 
 class CeremonyDialog(FormDialog):
@@ -84,7 +78,7 @@ class CeremonyDialog(FormDialog):
     def save(self) -> int:
         data = CeremonyInput(
             title=self.title.text(),
-            held_on=date_of(self.held_on),
+            held_on=date_of(self.held_on, "held_on"),
             place=self.place.text(),
             venue=self.venue.text(),
             organiser=self.organiser.text(),
@@ -221,7 +215,7 @@ class DecisionDialog(FormDialog):
         data = DecisionInput(
             award_form_id=self.award.currentData(),
             number=self.number.text(),
-            signed_on=date_of(self.signed_on),
+            signed_on=date_of(self.signed_on, "signed_on"),
             authority=self.authority.text(),
             signer_title=self.signer_title.text(),
             signer_subtitle=self.signer_subtitle.text(),

@@ -104,6 +104,24 @@ def available_kinds() -> list[DocumentKind]:
     ]
 
 
+def _watch_inputs(panel: QWidget, changed: Callable[..., None]) -> None:
+    """Call ``changed`` whenever any input on an options panel changes."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    for box in panel.findChildren(QComboBox):
+        box.currentIndexChanged.connect(changed)
+    for spin in panel.findChildren(QAbstractSpinBox):
+        signal = getattr(spin, "valueChanged", None)
+        if signal is not None:
+            signal.connect(changed)
+    for button in panel.findChildren(QAbstractButton):
+        if button.isCheckable():
+            button.toggled.connect(changed)
+    for line in panel.findChildren(QLineEdit):
+        if not isinstance(line.parent(), (QComboBox, QAbstractSpinBox)):
+            line.textChanged.connect(changed)
+
+
 class DocumentsView(QWidget):
     def __init__(
         self, store: Store, app_events: AppEvents, runner: Runner, parent: QWidget | None = None
@@ -137,6 +155,9 @@ class DocumentsView(QWidget):
             self.options.addWidget(panel)
             self.readers.append(reader)
         self.list.currentRowChanged.connect(self.options.setCurrentIndex)
+        self.list.currentRowChanged.connect(self.outdate_preview)
+        for widget in self.option_widgets:
+            _watch_inputs(widget, self.outdate_preview)
 
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.save_button = QPushButton(self.tr("Lưu thành tệp PDF…"))
@@ -158,6 +179,7 @@ class DocumentsView(QWidget):
         self._pdf: Any = None  # built on first use: QtPdf loads only when needed
 
         splitter = QSplitter()
+        splitter.setObjectName("documents")
         splitter.addWidget(left)
         splitter.addWidget(self.preview_area)
         splitter.setSizes([360, 900])
@@ -167,8 +189,22 @@ class DocumentsView(QWidget):
         self.events.changed.connect(self._on_changed)
 
     def _on_changed(self, what: str) -> None:
+        self.outdate_preview()  # whatever changed may be on the page shown
         if what in (events.AWARDS, events.STORE, events.CEREMONIES):
             self.set_ceremony(self.ceremony_id)
+
+    def outdate_preview(self, *_args: object) -> None:
+        """A preview made before the document, its options or the data changed is never
+        left on screen as if it were current."""
+        if self.preview_area.currentWidget() is self.placeholder:
+            return
+        self.placeholder.setText(
+            self.tr(
+                "Bản xem trước trước đó đã cũ vì lựa chọn hoặc dữ liệu vừa thay đổi. "
+                "Bấm «Xem trước» để xem bản mới."
+            )
+        )
+        self.preview_area.setCurrentWidget(self.placeholder)
 
     @property
     def pdf(self) -> Any:
@@ -180,6 +216,8 @@ class DocumentsView(QWidget):
         return self._pdf
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
+        if ceremony_id != self.ceremony_id:
+            self.outdate_preview()
         self.ceremony_id = ceremony_id
         self._stale = True
         if self.isVisible():
@@ -207,19 +245,42 @@ class DocumentsView(QWidget):
             if kind.key == key:
                 self.list.setCurrentRow(n)
 
-    def _run(self, out: Path, then: Callable[[Path], None]) -> None:
+    def _run(
+        self, out: Path, then: Callable[[Path], None], extra: dict[str, Any] | None = None
+    ) -> None:
         if self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
             return
         kind = self.current_kind()
-        options = self.readers[self.list.currentRow()]()
+        options = {**self.readers[self.list.currentRow()](), **(extra or {})}
         ceremony_id, store = self.ceremony_id, self.store
         self.runner.run(
             self,
             self.tr("Đang in %s…") % kind.title.lower(),
             lambda progress: kind.make(store, ceremony_id, out, options, progress),
             then,
+            on_error=lambda exc: self._failed(exc, out, then),
         )
+
+    def _failed(self, exc: BaseException, out: Path, then: Callable[[Path], None]) -> None:
+        """A covenant or pledge not written yet: offer the two ways on, as buttons."""
+        from kx_ceremony.core.printing.pledge_documents import NoDocumentYet
+
+        if not isinstance(exc, NoDocumentYet):
+            messages.report(self, exc)
+            return
+        answer = messages.choose(
+            self,
+            exc.window_text,
+            [
+                ("draft", self.tr("In bản nháp mẫu để điền tay")),
+                ("compose", self.tr("Soạn ở thẻ «Giao ước, cam kết»")),
+            ],
+        )
+        if answer == "draft":
+            self._run(out, then, {"draft": True})
+        elif answer == "compose":
+            self.events.navigate.emit("pledges")
 
     @guarded
     def preview(self, *_args: object) -> None:
@@ -244,6 +305,14 @@ class DocumentsView(QWidget):
             messages.inform(self, self.tr("Đã lưu %s") % path)
 
         self._run(target, saved)
+
+    def discard_previews(self) -> None:
+        """Remove the preview PDFs (the window is closing); saved PDFs are elsewhere."""
+        import shutil
+
+        if self.last_output is not None and self.last_output.parent == self.preview_dir:
+            self.pdf.release()
+        shutil.rmtree(self.preview_dir, ignore_errors=True)
 
     def _show(self, path: Path, title: str) -> None:
         self.last_output = path

@@ -15,7 +15,9 @@ EVERYTHING = frozenset({CEREMONIES, HONOUREES, AWARDS, STAGE, DOCUMENTS, STORE})
 
 
 class AppEvents(QObject):
-    """``changed(what)`` after each change; ``ceremony_opened(id)`` when the user picks one."""
+    """``changed(what)`` after each change; ``ceremony_opened(id)`` when the user picks one;
+    ``navigate(screen)`` when a screen sends the user to another ("stage", "pledges"…)."""
 
     changed = Signal(str)
     ceremony_opened = Signal(int)
+    navigate = Signal(str)

@@ -83,10 +83,10 @@ class FieldForm(QWidget):
         self.clear_errors()
         label = self.errors.get(exc.field or "")
         if label is None:
-            self.general_error.setText(exc.message)
+            self.general_error.setText(exc.window_text)
             self.general_error.show()
             return
-        label.setText(exc.message)
+        label.setText(exc.window_text)
         label.show()
         self.fields[exc.field or ""].setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -28,6 +28,7 @@ from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
 from kx_ceremony.core.services.window_queries import AwardName, award_names
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
+from kx_ceremony.ui.column_fit import ColumnFitter
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.honouree_model import KIND_TEXT, UNPLACED, HonoureeTableModel
 from kx_ceremony.ui.messages import guarded
@@ -76,10 +77,21 @@ class HonoureesView(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((50, 220, 90, 70, 75, 150, 230, 260, 50, 55)):
-            self.table.setColumnWidth(column, width)
+        # Every column on screen: names, positions, units and awards share the width left
+        # by the short columns (their typical widest value given here).
+        self.columns = ColumnFitter(
+            self.table,
+            samples={
+                0: "9999",
+                2: "Hộ gia đình",
+                3: "Nam",
+                4: "1999",
+                8: "99",
+                9: "99",
+                10: "Vắng mặt",
+            },
+            weights={1: 4, 5: 2, 6: 4, 7: 4},
+        )
         self.table.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self.edit_selected)
@@ -88,8 +100,11 @@ class HonoureesView(QWidget):
         self.edit_button = QPushButton(self.tr("Sửa…"))
         self.delete_button = QPushButton(self.tr("Xóa"))
         self.undo_button = QPushButton(self.tr("Hoàn tác xóa"))
-        self.award_button = QPushButton(self.tr("Đổi hình thức cho các dòng đã chọn…"))
-        self.round_button = QPushButton(self.tr("Chuyển các dòng đã chọn sang đợt…"))
+        # Short texts (the tooltips say the rest): the row must fit a 1366×768 laptop at 125 %.
+        self.award_button = QPushButton(self.tr("Đổi hình thức…"))
+        self.award_button.setToolTip(self.tr("Đổi hình thức khen thưởng cho các dòng đã chọn"))
+        self.round_button = QPushButton(self.tr("Chuyển sang đợt…"))
+        self.round_button.setToolTip(self.tr("Chuyển các dòng đã chọn sang một đợt trao khác"))
         self.round_button.clicked.connect(self.move_selected_to_round)
         self.undo_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Nhập từ bảng tính…"))
@@ -103,7 +118,13 @@ class HonoureesView(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add)
 
+        for combo in (self.award_filter, self.kind_filter, self.round_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.award_filter, 2)

@@ -19,6 +19,8 @@ from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
 
 LAST_CEREMONY_KEY = "last_ceremony"
+RECENT_CEREMONIES_KEY = "recent_ceremonies"  # ids, most recently opened first
+RECENT_COUNT = 5
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +39,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.ceremony_id: int | None = None
         self.window_lock: object = None  # the store's window lock, held while open
-        self.resize(1280, 780)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -67,6 +68,13 @@ class MainWindow(QMainWindow):
         self.honourees.import_requested.connect(self.open_import)
         self.events.ceremony_opened.connect(self._open_from_signal)
         self.events.changed.connect(self._on_changed)
+        self.events.navigate.connect(self.show_screen)
+        from kx_ceremony.ui.window_size import place_window
+
+        place_window(self, self.settings)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.show_screen("documents"))
         self.open_ceremony(self._first_ceremony(ceremony_id))
         # A returning organiser goes on with the list; a new one starts with ceremonies.
         self.tabs.setCurrentWidget(self.honourees if self.ceremony_id else self.ceremonies)
@@ -78,7 +86,7 @@ class MainWindow(QMainWindow):
         if key == "ceremonies":
             from kx_ceremony.ui.ceremonies_view import CeremoniesView
 
-            screen: QWidget = CeremoniesView(self.store, self.events)
+            screen: QWidget = CeremoniesView(self.store, self.events, self.recent_ceremonies)
         elif key == "stage":
             from kx_ceremony.ui.stage_view import StageView
 
@@ -92,6 +100,9 @@ class MainWindow(QMainWindow):
 
             screen = DocumentsView(self.store, self.events, self.runner)
         self._built[key] = screen
+        from kx_ceremony.ui.window_size import restore_splitters
+
+        restore_splitters(screen, self.settings)
         placeholder = self._placeholders.pop(key)
         index = self.tabs.indexOf(placeholder)
         was_current = self.tabs.currentIndex() == index
@@ -104,6 +115,15 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         screen.set_ceremony(self.ceremony_id)  # type: ignore[attr-defined]
         return screen
+
+    def show_screen(self, key: str) -> None:
+        """Bring a screen to the front ("ceremonies", "honourees", "stage", "pledges"…);
+        "safety" starts a backup of the store."""
+        if key == "safety":
+            self.safety_menu.backup()
+            return
+        screen = self.honourees if key == "honourees" else self._screen(key)
+        self.tabs.setCurrentWidget(screen)
 
     def _build_current(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -225,9 +245,16 @@ class MainWindow(QMainWindow):
         self.ceremony_id = ceremony_id
         if ceremony_id is not None:
             self.settings.setValue(LAST_CEREMONY_KEY, ceremony_id)
+            recent = [ceremony_id, *[i for i in self.recent_ceremonies() if i != ceremony_id]]
+            self.settings.setValue(RECENT_CEREMONIES_KEY, ",".join(map(str, recent[:RECENT_COUNT])))
         for view in self.screens():
             view.set_ceremony(ceremony_id)  # type: ignore[attr-defined]
         self._update_title()
+
+    def recent_ceremonies(self) -> list[int]:
+        """The ceremonies opened last in this window, newest first (ids; may be stale)."""
+        text = str(self.settings.value(RECENT_CEREMONIES_KEY) or "")
+        return [int(p) for p in text.split(",") if p.strip().isdigit()]
 
     def screens(self) -> list[QWidget]:
         return [self.honourees, *self._built.values()]
@@ -258,4 +285,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.cancel_all()  # whatever was half done is rolled back by its job
+        from kx_ceremony.ui.window_size import save_window
+
+        save_window(self, self.settings)
+        documents = self._built.get("documents")
+        if documents is not None:
+            documents.discard_previews()
         event.accept()

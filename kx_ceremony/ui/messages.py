@@ -82,7 +82,7 @@ def report(parent: QWidget | None, exc: BaseException) -> None:
     """Show any exception the right way: its sentence if expected, else log + note."""
     if isinstance(exc, (UserError, StoreError)):
         log.info("refused in window: %s", exc.message)
-        show_error(parent, exc.message)
+        show_error(parent, exc.window_text if isinstance(exc, UserError) else exc.message)
     elif isinstance(exc, Cancelled):
         inform(parent, CANCELLED)
     else:
@@ -100,6 +100,21 @@ def ask(parent: QWidget | None, text: str, title: str = APP_NAME) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(
+    parent: QWidget | None, text: str, choices: list[tuple[str, str]], title: str = APP_NAME
+) -> str | None:
+    """A question with named answers ``(key, button text)`` and Hủy; returns the key chosen,
+    or None for Hủy (blocking: the caller needs the answer)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(_parent(parent), box.windowFlags())
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices}
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())
 
 
 F = TypeVar("F", bound=Callable[..., Any])

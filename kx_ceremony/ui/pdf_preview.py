@@ -51,6 +51,26 @@ class PdfPreview(QWidget):
         return self.document.pageCount()
 
     def open_externally(self) -> bool:
+        """Open the shown PDF in the computer's own viewer; say so in the window if it fails."""
         if self.path is None:
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))):
+            return True
+        from kx_ceremony.ui import messages
+
+        messages.show_error(
+            self,
+            self.tr(
+                "Không mở được tệp bằng trình xem PDF của máy (máy chưa có chương trình đọc PDF "
+                "hoặc chương trình đó không mở được). Tệp vẫn ở %s: hãy mở bằng tay, hoặc cài "
+                "một chương trình đọc PDF rồi bấm lại."
+            )
+            % self.path,
+        )
+        return False
+
+    def release(self) -> None:
+        """Let go of the shown file (so it can be deleted, on Windows too)."""
+        self.document.close()
+        self.path = None
+        self.open_button.setEnabled(False)

@@ -150,6 +150,7 @@ class DocumentEditor(QWidget):
         signers_layout.addWidget(self.signatory_error)
 
         lower = QSplitter()
+        lower.setObjectName("pledges")
         lower.addWidget(sections_box)
         lower.addWidget(signers_box)
         self.targets = _grid([self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Kế hoạch")])
@@ -209,11 +210,7 @@ class DocumentEditor(QWidget):
         self.title.setText(doc.title)
         self.place.setText(doc.place)
         if doc.signed_on:
-            from PySide6.QtCore import QDate
-
-            self.signed_on.setDate(
-                QDate(doc.signed_on.year, doc.signed_on.month, doc.signed_on.day)
-            )
+            self.signed_on.set_date(doc.signed_on)
         self._section_data = [
             {"heading": s.get("heading", ""), "body": s.get("body", "")} for s in doc.sections
         ]
@@ -339,7 +336,7 @@ class DocumentEditor(QWidget):
                     before.id,
                     title=self.title.text(),
                     place=self.place.text(),
-                    signed_on=date_of(self.signed_on),
+                    signed_on=date_of(self.signed_on, "signed_on"),
                     sections=self._section_data,
                     **({"extra": extra} if extra else {}),
                 )
@@ -348,7 +345,7 @@ class DocumentEditor(QWidget):
                 raise
         except UserError as exc:
             if exc.field in ("signatories", "targets"):
-                self.signatory_error.setText(exc.message)
+                self.signatory_error.setText(exc.window_text)
                 self.signatory_error.show()
             else:
                 self.form.show_error(exc)

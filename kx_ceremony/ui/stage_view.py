@@ -30,6 +30,8 @@ from kx_ceremony.core.services.presenters import list_presenters, remove_present
 from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
 from kx_ceremony.core.services.stage import (
     ManualChangesExist,
+    Placement,
+    PlacementNeedsChoice,
     RoundRow,
     list_rounds,
     place_new_honourees,
@@ -98,8 +100,12 @@ class StageView(QWidget):
         self.navigator = RoundsNavigator(self)
         self.navigator.setWordWrap(True)
         self.navigator.currentRowChanged.connect(self._show_from)
-        rounds_box = QGroupBox(self.tr("Các đợt (thả người vào một đợt để xếp cuối đợt đó)"))
+        rounds_box = QGroupBox(self.tr("Các đợt"))
         rounds_layout = QVBoxLayout(rounds_box)
+        drop_note = QLabel(self.tr("Thả một người vào một đợt để xếp cuối đợt đó."))
+        drop_note.setWordWrap(True)
+        drop_note.setStyleSheet("color: #555;")
+        rounds_layout.addWidget(drop_note)
         rounds_layout.addWidget(self.navigator)
         left = QVBoxLayout()
         left.addWidget(presenters_box, 1)
@@ -141,7 +147,8 @@ class StageView(QWidget):
         )
         hint = QLabel(self.tr("Kéo một người sang vị trí hoặc đợt khác để đổi chỗ."))
         hint.setStyleSheet("color: #555;")
-        attendance.insertWidget(0, hint)
+        hint.setWordWrap(True)
+        attendance.insertWidget(0, hint, 1)
         right = QVBoxLayout()
         right.addLayout(toolbar)
         right.addWidget(self.empty_board)
@@ -179,7 +186,13 @@ class StageView(QWidget):
                 messages.report(self, exc)
 
     def _on_changed(self, what: str) -> None:
-        if what not in (events.HONOUREES, events.STAGE, events.AWARDS, events.STORE):
+        if what not in (
+            events.HONOUREES,
+            events.STAGE,
+            events.AWARDS,
+            events.CEREMONIES,
+            events.STORE,
+        ):
             return
         self._stale = True
         if self.isVisible():
@@ -282,7 +295,25 @@ class StageView(QWidget):
     def place_new(self, *_args: object) -> None:
         if self.ceremony_id is None:
             return
-        placed = place_new_honourees(self.store, self.ceremony_id)
+        try:
+            placed = place_new_honourees(self.store, self.ceremony_id)
+        except PlacementNeedsChoice as needed:
+            how = messages.choose(
+                self,
+                self.tr(
+                    "%s người/tập thể mới cần một đợt trao mới, mà chỗ của đợt đó theo thứ tự "
+                    "khen thưởng là trước đợt %s: đợt %s và các đợt sau sẽ đổi số, trong khi "
+                    "khay và giấy đã in theo số cũ. Xếp thế nào?"
+                )
+                % (needed.count, needed.before_round, needed.before_round),
+                [
+                    (Placement.AT_END, self.tr("Thêm đợt mới vào cuối")),
+                    (Placement.RENUMBER, self.tr("Chèn đúng thứ tự, đánh số lại")),
+                ],
+            )
+            if how is None:
+                return
+            placed = place_new_honourees(self.store, self.ceremony_id, how)
         self.events.changed.emit(events.STAGE)
         messages.inform(self, self.tr("Đã xếp %s người vào các đợt.") % placed)
 

@@ -53,7 +53,7 @@ def open_for_window(ctx: Any, parent: QWidget | None = None) -> Store:
     try:
         return ctx.store
     except DamagedStore as exc:
-        if not ask_recover(parent, exc.message, exc.backup):
+        if not ask_recover(parent, exc.window_text, exc.backup):
             raise
         recovery = recover_store(exc.path)
         log.warning("damaged store recovered: %s", recovery)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony, list_ceremonies
 
@@ -25,7 +23,11 @@ def test_empty_store_then_sample_then_new_ceremony(make_window, store):
     dialog._try_save()
     assert "Tên buổi lễ đang trống" in dialog.form.error_text("title")
     dialog.title.setText("Lễ trao Giấy khen năm 2024")
-    dialog.held_on.setDate(QDate(2025, 1, 10))
+    # The day typed as it is said, without the leading zeros; a wrong one is refused beside it.
+    dialog.held_on.text.setText("31/2/2025")
+    dialog._try_save()
+    assert "Không có ngày 31/02/2025" in dialog.form.error_text("held_on")
+    dialog.held_on.text.setText("10/1/2025")
     dialog.per_round.setValue(12)
     dialog._try_save()
     assert not dialog.isVisible()
@@ -81,3 +83,40 @@ def test_deleting_the_open_ceremony(window, store, demo_id, monkeypatch):
     assert list_ceremonies(store) == []
     assert window.ceremony_id is None
     assert window.honourees.model.total == 0
+
+
+def test_whats_left_to_do_leads_to_the_screen_that_fixes_it(window, store, demo_id):
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+    from kx_ceremony.ui import events
+
+    window.tabs.setCurrentWidget(window.ceremonies)
+    panel = window.ceremonies.readiness
+    texts = [b.text() for b in panel.buttons]
+    assert not any("chưa được xếp" in t for t in texts)
+    huyen = find_award_form(store, demo_id, "huyen").id
+    add_honouree(store, demo_id, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
+    window.events.changed.emit(events.HONOUREES)
+    button = next(b for b in panel.buttons if "1 người/tập thể chưa được xếp" in b.text())
+    button.click()
+    assert window.tabs.currentWidget() is window.stage
+
+
+def test_recent_ceremonies_come_first(window, store, demo_id):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
+
+    older = create_ceremony(store, CeremonyInput("Lễ năm trước", dt.date(2020, 1, 9)))
+    newer = create_ceremony(store, CeremonyInput("Lễ sắp tới", dt.date(2027, 1, 9)))
+    window.events.ceremony_opened.emit(older)
+    window.events.ceremony_opened.emit(demo_id)
+    window.tabs.setCurrentWidget(window.ceremonies)
+    view = window.ceremonies
+    view.reload_list()
+    ids = [view.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.list.count())]
+    assert ids[:2] == [demo_id, older] and newer in ids[2:]
+    assert "mở gần đây" in view.list.item(0).text()
+    assert "mở gần đây" not in view.list.item(2).text()

@@ -213,3 +213,31 @@ def get_round(store, ceremony_id, honouree_id):
     from kx_ceremony.core.services.honourees import get_honouree
 
     return get_honouree(store, ceremony_id, honouree_id).round
+
+
+def test_keyboard_shortcuts(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from kx_ceremony.ui.honouree_dialog import HonoureeDialog
+
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tabs.setCurrentWidget(window.honourees)
+    qtbot.keyClick(window.honourees.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.honourees.search
+    def open_dialogs():
+        return {
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, HonoureeDialog) and w.isVisible()
+        }
+
+    before = open_dialogs()
+    qtbot.keyClick(window.honourees.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    opened = open_dialogs() - before
+    assert len(opened) == 1
+    opened.pop().reject()
+    qtbot.keyClick(window.honourees.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.documents

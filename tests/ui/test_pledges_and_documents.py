@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 from kx_ceremony.core.services.document_editing import delete_document, find_document
-from kx_ceremony.ui import messages
 
 
 def _pdf_text(path) -> str:
@@ -122,13 +121,40 @@ def test_print_covenant_and_pledge_to_files_and_preview(
     assert opened[0].toLocalFile() == str(view.last_output)
 
 
-def test_printing_a_missing_document_explains_what_to_do(window, store, demo_id):
+def test_printing_a_missing_document_offers_the_draft_and_the_editor(
+    window, store, demo_id, monkeypatch
+):
     for kind in ("covenant", "pledge"):
         found = find_document(store, demo_id, kind)
         if found:
             delete_document(store, found.id)
     view = window.documents
+    window.tabs.setCurrentWidget(view)
     view.select("pledge")
+    asked = []
+
+    def answer(choice):
+        def choose(parent, text, choices, *a):
+            asked.append((text, [key for key, _ in choices]))
+            return choice
+
+        return choose
+
+    # Hủy: nothing printed, and the question never sends a window user to the command line.
+    monkeypatch.setattr("kx_ceremony.ui.messages.choose", answer(None))
     view.preview()
-    assert "chưa có bản cam kết thi đua" in messages.shown[-1]
+    text, keys = asked[-1]
+    assert "chưa có bản cam kết thi đua" in text and keys == ["draft", "compose"]
+    assert "kx-ceremony" not in text and "--" not in text
+    assert view.last_output is None
+    # The draft button prints the unsaved template with blank signature blocks.
+    monkeypatch.setattr("kx_ceremony.ui.messages.choose", answer("draft"))
+    view.preview()
+    assert view.last_output.name == "cam-ket-thi-dua.pdf"
+    assert "CAM KẾT" in _pdf_text(view.last_output).upper()
+    assert find_document(store, demo_id, "pledge") is None  # a draft stores nothing
+    # The other button opens the editor.
+    monkeypatch.setattr("kx_ceremony.ui.messages.choose", answer("compose"))
+    view.preview()
+    assert window.tabs.currentWidget() is window.pledges
     assert window.isVisible()

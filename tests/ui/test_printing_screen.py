@@ -84,3 +84,95 @@ def test_cancel_printing_leaves_no_file(window, tmp_path, monkeypatch):
     view.save_pdf()
     assert not target.exists()
     assert messages.shown[-1] == messages.CANCELLED
+
+
+def test_a_plan_with_newcomers_points_to_the_button_not_the_command_line(
+    window, store, demo_id, cli
+):
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+
+    huyen = find_award_form(store, demo_id, "huyen").id
+    add_honouree(store, demo_id, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("script")
+    view.preview()
+    shown = messages.shown[-1]
+    assert "Trần Văn Muộn" in shown and "«Xếp người mới vào đợt»" in shown
+    assert "--" not in shown and "rounds" not in shown
+    # The command line gets its own remedy for the same refusal.
+    refused = cli("print", "script", "--ceremony", str(demo_id), "-o", "/tmp/never.pdf")
+    assert refused.status == 2 and "--place-new" in refused.err
+
+
+def test_saved_pdfs_are_readable_by_the_office_and_previews_go_with_the_window(
+    window, tmp_path, monkeypatch
+):
+    import os
+    import stat
+
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("lineup")
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "xep-hang.pdf"
+        monkeypatch.setattr("kx_ceremony.ui.documents_view.choose_save_file", lambda *a: target)
+        view.save_pdf()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # like any saved file, not 0600
+    view.preview()
+    preview = view.last_output
+    assert preview.is_file() and preview.parent == view.preview_dir
+    window.close()
+    assert not view.preview_dir.exists()
+    assert target.is_file()  # what the organiser saved stays
+
+
+def test_a_viewer_that_cannot_open_says_so_in_the_window(window, monkeypatch):
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("script")
+    view.preview()
+    monkeypatch.setattr("kx_ceremony.ui.pdf_preview.QDesktopServices.openUrl", lambda url: False)
+    before = len(messages.shown)
+    assert not view.pdf.open_externally()
+    assert len(messages.shown) == before + 1
+    assert "Không mở được tệp bằng trình xem PDF" in messages.shown[-1]
+    assert str(view.last_output) in messages.shown[-1]
+
+
+def test_an_old_preview_never_stays_on_screen(window, store, demo_id):
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+    from kx_ceremony.ui import events
+
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+
+    def fresh_preview():
+        view.preview()
+        assert view.preview_area.currentWidget() is view.pdf
+
+    def outdated():
+        assert view.preview_area.currentWidget() is view.placeholder
+        assert "đã cũ" in view.placeholder.text()
+
+    view.select("certificates")
+    fresh_preview()
+    panel = view.option_widgets[view.list.currentRow()]
+    panel.mode.setCurrentIndex(panel.mode.findData("full"))  # another print mode
+    outdated()
+    fresh_preview()
+    view.select("script")  # another document
+    outdated()
+    fresh_preview()
+    huyen = find_award_form(store, demo_id, "huyen").id  # the data changed elsewhere
+    add_honouree(store, demo_id, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
+    window.events.changed.emit(events.HONOUREES)
+    outdated()

@@ -107,3 +107,49 @@ def test_adding_a_presenter_with_an_error_next_to_the_field(window, store, demo_
     dialog.seniority.setValue(3)
     dialog._try_save()
     assert view.presenter_list.count() == before + 1
+
+
+def test_placing_newcomers_asks_before_renumbering_rounds(window, store, demo_id, monkeypatch):
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+    from kx_ceremony.core.services.stage import Placement
+
+    window.tabs.setCurrentWidget(window.stage)
+    view = window.stage
+    before = [(r.number, r.award_form_id, r.count) for r in list_rounds(store, demo_id)]
+    tinh = find_award_form(store, demo_id, "Bằng khen của Chủ tịch UBND tỉnh").id
+    add_honouree(store, demo_id, HonoureeInput("Lương Văn Hai", tinh, unit="Xã Vũ Tây"))
+    questions = []
+
+    def cancel(parent, text, choices, *a):
+        questions.append((text, [key for key, _ in choices]))
+        return None
+
+    monkeypatch.setattr("kx_ceremony.ui.messages.choose", cancel)
+    view.place_button.click()
+    # Asked once, naming the round that would change number; Hủy changes nothing.
+    assert len(questions) == 1 and "đợt 3" in questions[0][0]
+    assert questions[0][1] == [Placement.AT_END, Placement.RENUMBER]
+    assert [(r.number, r.award_form_id, r.count) for r in list_rounds(store, demo_id)] == before
+    monkeypatch.setattr("kx_ceremony.ui.messages.choose", lambda *a: Placement.AT_END)
+    view.place_button.click()
+    after = list_rounds(store, demo_id)
+    assert [(r.number, r.award_form_id, r.count) for r in after[:-1]] == before
+    assert (after[-1].number, after[-1].award_form_id) == (len(before) + 1, tinh)
+    assert view.navigator.count() == len(after)  # the screen shows the new round
+
+
+def test_per_round_changed_in_the_ceremony_details_reaches_the_stage(window, store, demo_id):
+    from kx_ceremony.core.services.ceremonies import get_ceremony
+
+    window.tabs.setCurrentWidget(window.stage)
+    assert window.stage.per_round.value() == get_ceremony(store, demo_id).per_round
+    window.tabs.setCurrentWidget(window.ceremonies)
+    dialog = window.ceremonies.edit_details()
+    dialog.per_round.setValue(4)
+    dialog._try_save()
+    window.tabs.setCurrentWidget(window.stage)
+    assert window.stage.per_round.value() == 4
+    window.stage.plan_button.click()  # plans with the new size, never writes the old back
+    assert get_ceremony(store, demo_id).per_round == 4
+    assert max(r.count for r in list_rounds(store, demo_id)) <= 4

@@ -97,7 +97,9 @@ def select_honourees(
             raise UserError(
                 f"Đợt {round_number} không có ai"
                 + (" nhận hình thức đã chọn" if award else "")
-                + "; hãy xem lệnh «rounds» hoặc lập đợt bằng «rounds --plan»."
+                + ";",
+                cli_hint="hãy xem lệnh «rounds» hoặc lập đợt bằng «rounds --plan».",
+                window_hint="hãy xem các đợt ở thẻ «Sân khấu».",
             )
     return rows
 

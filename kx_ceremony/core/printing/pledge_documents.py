@@ -32,6 +32,10 @@ def draft_row(ceremony_id: int, data: DocumentInput) -> DocumentRow:
     )
 
 
+class NoDocumentYet(UserError):
+    """The ceremony has no saved covenant/pledge of that kind; the window offers the draft."""
+
+
 def print_pledge_document(
     store: Store, ceremony_id: int, kind: str, out: Path, draft: bool = False
 ) -> Path:
@@ -43,11 +47,13 @@ def print_pledge_document(
     else:
         found = find_document(store, ceremony_id, kind)
         if found is None:
-            raise UserError(
-                f"Buổi lễ số {ceremony_id} chưa có {KIND_LABELS[kind]}: hãy soạn văn bản này "
-                "trong cửa sổ chương trình (bắt đầu từ bản nháp có sẵn), hoặc in bản nháp mẫu "
-                f"để điền tay bằng lệnh «kx-ceremony print {kind} --ceremony {ceremony_id} "
-                "--draft -o TỆP.pdf»."
+            raise NoDocumentYet(
+                f"Buổi lễ số {ceremony_id} chưa có {KIND_LABELS[kind]}",
+                cli_hint="hãy soạn văn bản này trong cửa sổ chương trình (bắt đầu từ bản nháp "
+                "có sẵn), hoặc in bản nháp mẫu để điền tay bằng lệnh «kx-ceremony print "
+                f"{kind} --ceremony {ceremony_id} --draft -o TỆP.pdf».",
+                window_hint="hãy soạn văn bản ở thẻ «Giao ước, cam kết», hoặc in bản nháp mẫu "
+                "để điền tay.",
             )
         doc = found
     if kind == "covenant":

@@ -19,11 +19,12 @@ The rule, so the organiser can predict it:
 Hand changes (``stage_edits``) set ``Round.manual``; :func:`plan_rounds` then refuses to
 overwrite them unless ``force`` is given. People added after planning are not placed
 automatically; :func:`place_new_honourees` places them without changing anybody's round
-(see there for positions).
+or any number already printed (see there).
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -146,9 +147,10 @@ def plan_rounds(
         )
         if manual and not force:
             raise ManualChangesExist(
-                f"Có {manual} đợt trao đã được sửa bằng tay; lập lại sẽ xóa các thay đổi đó. "
-                "Hãy thêm --force nếu muốn lập lại từ đầu, "
-                "hoặc dùng --place-new để chỉ xếp những người chưa có đợt."
+                f"Có {manual} đợt trao đã được sửa bằng tay; lập lại sẽ xóa các thay đổi đó.",
+                cli_hint="Hãy thêm --force nếu muốn lập lại từ đầu, "
+                "hoặc dùng --place-new để chỉ xếp những người chưa có đợt.",
+                window_hint="Bấm «Xếp người mới vào đợt» để chỉ xếp những người chưa có đợt.",
             )
         if per_round is not None:
             ceremony.per_round = per_round
@@ -191,18 +193,49 @@ def plan_rounds(
         return _round_rows(session, ceremony_id)
 
 
-def place_new_honourees(store: Store, ceremony_id: int) -> int:
-    """Place people who have no round yet, and those whose award changed after planning;
-    nobody else changes round. Returns how many were placed.
+class Placement(enum.StrEnum):
+    """How :func:`place_new_honourees` may treat the numbers already given out."""
 
-    Each newcomer (in precedence order) joins the last round of its award form when that
-    round has room, otherwise a new round right after it, handed over by the same
-    presenter. A form with no round yet gets a new round after the rounds of the higher
-    forms, with a presenter chosen by the planning rule; rounds after a new one move down
-    one number. In a round nobody changed by hand the newcomer takes its precedence place
-    (collectives first, name order), so later people of that round move one place right;
-    in a hand-changed round it goes to the end of the line, so the hand order stays.
+    KEEP = "keep"  # never change an existing round number or stage position (the default)
+    RENUMBER = "renumber"  # insert new rounds in precedence order, renumbering later rounds
+    AT_END = "at-end"  # new rounds go after the last round, out of precedence order
+
+
+class PlacementNeedsChoice(UserError):
+    """Placing newcomers needs a round between numbered rounds: the organiser chooses."""
+
+    def __init__(self, count: int, before_round: int) -> None:
+        super().__init__(
+            f"{count} người/tập thể mới cần một đợt trao mới chen trước đợt {before_round}, "
+            f"nên đợt {before_round} và các đợt sau sẽ đổi số (khay, giấy đã in theo số cũ).",
+            cli_hint="Hãy chọn: chèn đợt mới và đánh số lại (--renumber), hoặc thêm đợt mới "
+            "vào cuối buổi lễ (--at-end).",
+            window_hint="Hãy chọn chèn đợt mới và đánh số lại, hoặc thêm đợt mới vào cuối.",
+        )
+        self.count = count
+        self.before_round = before_round
+
+
+def place_new_honourees(
+    store: Store, ceremony_id: int, how: Placement | str = Placement.KEEP
+) -> int:
+    """Place people who have no round yet, and those whose award changed after planning;
+    nobody else changes round, and no number already given out changes. Returns how many
+    were placed.
+
+    Round numbers and stage positions are printed on trays, line-ups and the MC's script,
+    so a newcomer (in precedence order) joins the END of the line of the last round of its
+    award form when that round has room and nobody in it is absent (absentees keep the
+    last places; a newcomer after them would renumber them), otherwise a new round. A new
+    round goes right after the form's last round (or, for a form with no round, after the
+    rounds of the higher forms) when that is after every existing round; when it would
+    come before an existing round, the rounds after it would change number, so with
+    ``Placement.KEEP`` nothing is placed and :class:`PlacementNeedsChoice` asks the
+    organiser: ``RENUMBER`` inserts it and renumbers the later rounds, ``AT_END`` puts it
+    after the last round. A new round after a round of the same form keeps that round's
+    presenter; a new form's round takes the planning rule's presenter.
     """
+    how = Placement(how)
     with store.transaction() as session:
         ceremony = load_ceremony(session, ceremony_id)
         size = ceremony.per_round
@@ -221,15 +254,17 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
             return 0
         presenters = _presenters_by_seniority(session, ceremony_id)
         rounds = load_rounds(session, ceremony_id)
+        existing = len(rounds)
         members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
         for h in sorted(honourees, key=lambda h: (h.position_on_stage or 0, h.id)):
             if h.round_id is not None:
                 members[h.round_id].append(h)
-        touched: set[int] = set(left)
+        new_rounds: set[int] = set()
+        inserted_before: list[int] = []  # numbers of existing rounds a new round precedes
         for honouree in newcomers:
             form_rounds = [r for r in rounds if r.award_form_id == honouree.award_form_id]
             target = form_rounds[-1] if form_rounds else None
-            if target is None or len(members[target.id]) >= size:
+            if target is None or not _has_room_at_end(target, members[target.id], size, new_rounds):
                 if target is not None:
                     index = rounds.index(target) + 1
                     presenter_id = target.presenter_id
@@ -238,6 +273,12 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
                     forms_before = {r.award_form_id for r in rounds[:index]}
                     presenter = presenter_for_form(len(forms_before), presenters)
                     presenter_id = presenter.id if presenter else None
+                later = [r for r in rounds[index:] if r.id not in new_rounds]
+                if later:
+                    if how == Placement.AT_END:
+                        index = len(rounds)
+                    else:
+                        inserted_before.append(min(r.number for r in later))
                 target = Round(
                     ceremony_id=ceremony_id,
                     number=0,
@@ -249,19 +290,45 @@ def place_new_honourees(store: Store, ceremony_id: int) -> int:
                 session.flush()
                 rounds.insert(index, target)
                 members[target.id] = []
+                new_rounds.add(target.id)
             honouree.round_id = target.id
             members[target.id].append(honouree)
-            touched.add(target.id)
+        if inserted_before and how == Placement.KEEP:
+            waiting = sum(len(members[r]) for r in new_rounds)
+            raise PlacementNeedsChoice(waiting, min(inserted_before))
         for r in rounds:
-            if r.id in touched:
-                line = members[r.id] if r.manual else _in_precedence(members[r.id])
-                pack_positions(line)
+            if r.id in new_rounds:
+                pack_positions(_in_precedence(members[r.id]))
+            elif r.id in left:
+                pack_positions(members[r.id])
+            else:  # newcomers appended after everyone already there
+                for position, h in enumerate(members[r.id], start=1):
+                    h.position_on_stage = position
         for r in [r for r in rounds if not members[r.id]]:
             rounds.remove(r)
             session.delete(r)
         session.flush()
-        renumber_rounds(session, rounds)
+        numbers = [r.number for r in rounds if r.id not in new_rounds]
+        if how == Placement.RENUMBER or numbers != list(range(1, len(numbers) + 1)):
+            renumber_rounds(session, rounds)
+        else:  # existing numbers stay; new rounds (all at the end) continue them
+            for number, r in enumerate(
+                [r for r in rounds if r.id in new_rounds], start=existing + 1
+            ):
+                r.number = number
+            session.flush()
         return len(newcomers)
+
+
+def _has_room_at_end(
+    target: Round, line: Sequence[Honouree], size: int, new_rounds: set[int]
+) -> bool:
+    """A newcomer can join the end of this round's line without moving anybody."""
+    if len(line) >= size:
+        return False
+    if target.id in new_rounds:
+        return True
+    return all(h.attendance != Attendance.ABSENT for h in line)
 
 
 def pack_positions(line: Sequence[Honouree]) -> None:

@@ -75,14 +75,16 @@ def _read_and_check(store: Store, ceremony_id: int) -> StagePlan:
         raise UserError("Buổi lễ chưa có người/tập thể nào được khen: hãy nhập danh sách trước.")
     if not rounds:
         raise UserError(
-            "Chưa lập các đợt trao: hãy chạy «rounds --ceremony "
-            f"{ceremony_id} --plan» (hoặc bấm Lập đợt trao) rồi in lại."
+            "Chưa lập các đợt trao",
+            cli_hint=f"hãy chạy «rounds --ceremony {ceremony_id} --plan» rồi in lại.",
+            window_hint="hãy bấm «Lập các đợt trao» ở thẻ «Sân khấu» rồi in lại.",
         )
     unplaced = [h for h in honourees if h.round is None]
     if unplaced:
         raise UserError(
-            f"Còn {len(unplaced)} người/tập thể chưa được xếp đợt trao (ví dụ «{unplaced[0].name}»): "
-            f"hãy chạy «rounds --ceremony {ceremony_id} --place-new» hoặc «--plan» rồi in lại."
+            f"Còn {len(unplaced)} người/tập thể chưa được xếp đợt trao (ví dụ «{unplaced[0].name}»)",
+            cli_hint=f"hãy chạy «rounds --ceremony {ceremony_id} --place-new» hoặc «--plan» rồi in lại.",
+            window_hint="hãy bấm «Xếp người mới vào đợt» ở thẻ «Sân khấu» rồi in lại.",
         )
     by_round: dict[int, list[HonoureeRow]] = {r.id: [] for r in rounds}
     for h in honourees:
@@ -94,8 +96,11 @@ def _read_and_check(store: Store, ceremony_id: int) -> StagePlan:
             if h.award_form_id != r.award_form_id:
                 raise UserError(
                     f"«{h.name}» nhận «{h.award}» nhưng đang ở đợt {r.number} trao "
-                    f"«{r.award or 'hình thức đã xóa'}»: hãy chạy «rounds --ceremony {ceremony_id} "
-                    "--place-new» để xếp lại vào đợt đúng hình thức, rồi in lại."
+                    f"«{r.award or 'hình thức đã xóa'}»",
+                    cli_hint=f"hãy chạy «rounds --ceremony {ceremony_id} --place-new» để xếp "
+                    "lại vào đợt đúng hình thức, rồi in lại.",
+                    window_hint="hãy bấm «Xếp người mới vào đợt» ở thẻ «Sân khấu» để xếp lại "
+                    "vào đợt đúng hình thức, rồi in lại.",
                 )
         going = [h for h in members if h.attendance != Attendance.ABSENT]
         absent = [h for h in members if h.attendance == Attendance.ABSENT]

@@ -1,0 +1,50 @@
+"""What is left to do: each count moves when the organiser does that job, and only then."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kx_ceremony.core.services.awards import find_award_form
+from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
+from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree
+from kx_ceremony.core.services.readiness import ceremony_readiness
+from kx_ceremony.core.services.stage import place_new_honourees
+
+
+def _counts(store, cid, **kw):
+    return {item.key: item.count for item in ceremony_readiness(store, cid, **kw)}
+
+
+def test_an_empty_ceremony_asks_for_its_list(store):
+    cid = create_ceremony(store, CeremonyInput("Lễ trống", dt.date(2026, 1, 9)))
+    items = ceremony_readiness(store, cid)
+    assert [i.key for i in items] == ["no_honourees"]
+    assert items[0].target == "honourees"
+
+
+def test_the_sample_counts_move_with_the_work(store, demo_id):
+    cid = demo_id
+    before = _counts(store, cid)
+    # The sample is planned, has decisions and presenters; its blanks are not fitted yet.
+    assert "unplaced" not in before and "without_decision" not in before
+    assert "rounds_without_presenter" not in before
+    assert before["forms_without_layout"] == 3
+    assert before["backup"] == 1  # a fresh store has no automatic copy yet
+    # A newcomer: one more without a decision and one more unplaced, nothing else moves.
+    huyen = find_award_form(store, cid, "huyen").id
+    add_honouree(store, cid, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
+    after = _counts(store, cid)
+    assert after["unplaced"] == 1
+    assert after["without_decision"] == before.get("without_decision", 0) + 1
+    place_new_honourees(store, cid, "at-end")
+    assert "unplaced" not in _counts(store, cid)
+
+
+def test_the_days_backup(store, demo_id, store_path):
+    from kx_ceremony.core.backup import automatic_backup
+
+    automatic_backup(store_path, "daily")
+    assert "backup" not in _counts(store, demo_id)
+    later = dt.datetime.now() + dt.timedelta(days=2)
+    items = {i.key: i for i in ceremony_readiness(store, demo_id, now=later)}
+    assert "đã cũ" in items["backup"].text and items["backup"].target == "safety"
