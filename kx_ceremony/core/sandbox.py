@@ -101,9 +101,7 @@ class Workbook:
             self._process.start()
         finally:
             child_end.close()
-        self._finalizer = weakref.finalize(
-            self, _stop, self._process, self._conn, self._output
-        )
+        self._finalizer = weakref.finalize(self, _stop, self._process, self._conn, self._output)
         _, names, hidden = self._ask(None)
         self.sheet_names: list[str] = names
         self.hidden: set[str] = set(hidden)
@@ -255,9 +253,8 @@ def _confine(output: str, budget: int) -> None:
         return
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file
     start = 0
-    with contextlib.suppress(OSError, ValueError):
-        with open("/proc/self/statm") as fh:
-            start = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/statm") as fh:
+        start = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = start + budget
     if hard != resource.RLIM_INFINITY:
