@@ -46,7 +46,7 @@ START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 MEMORY_BUDGET = 2 * 1024**3  # bytes the child may add to the address space it starts with
 TIME_LIMIT = 120.0  # seconds for opening the file, and again for reading each sheet
 IDLE_LIMIT = 3600.0  # a child nobody asks anything for this long leaves
-LOG_TAIL = 4000  # characters of the child's stderr kept for the log
+LOG_TAIL = 4000  # bytes of the child's output kept for the log (its start and end)
 
 # Python 3.12+ warns that fork() in a process with threads "may lead to deadlocks in the
 # child". Our child never touches a lock another thread could hold (see above).
@@ -151,13 +151,20 @@ class Workbook:
 
 
 def _tail(path: str) -> str:
+    """The start and the end of the child's output (a Rust panic says what first)."""
     try:
         with open(path, "rb") as fh:
+            head = fh.read(LOG_TAIL // 2)
             fh.seek(0, os.SEEK_END)
-            fh.seek(max(0, fh.tell() - LOG_TAIL))
-            return fh.read().decode("utf-8", "replace")
+            size = fh.tell()
+            if size <= LOG_TAIL:
+                fh.seek(0)
+                return fh.read().decode("utf-8", "replace")
+            fh.seek(size - LOG_TAIL // 2)
+            tail = fh.read()
     except OSError:
         return ""
+    return (head + b"\n[...]\n" + tail).decode("utf-8", "replace")
 
 
 def _stop(process, conn, output: str) -> None:  # type: ignore[no-untyped-def]
@@ -246,6 +253,12 @@ def _confine(output: str, budget: int) -> None:
     os.close(fd)
     sink = open(output, "a", encoding="utf-8", errors="replace")  # noqa: SIM115
     sys.stdout = sys.stderr = sink
+    # A crash dump (faulthandler may be on, writing to some inherited descriptor) goes
+    # to the same file.
+    import faulthandler
+
+    if faulthandler.is_enabled():
+        faulthandler.enable(file=sink)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import resource
