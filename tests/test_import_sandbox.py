@@ -61,6 +61,12 @@ def _one_clean_line(text: str, path: Path) -> str:
 
 
 def _no_children_left() -> None:
+    """Every reader child has ended (an idle one leaves by itself, within moments)."""
+    import time
+
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert multiprocessing.active_children() == []
 
 

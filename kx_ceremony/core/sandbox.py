@@ -33,6 +33,7 @@ nothing for a long time.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -89,7 +90,8 @@ class Workbook:
     def __init__(self, path: str, *, time_limit: float | None = None) -> None:
         self.time_limit = TIME_LIMIT if time_limit is None else time_limit
         context = multiprocessing.get_context(START_METHOD)
-        if START_METHOD == "fork":
+        forked = context.get_start_method() == "fork"
+        if forked:
             import python_calamine  # noqa: F401 - imported here so the child imports nothing
         handle, self._output = tempfile.mkstemp(prefix="kx-reader-", suffix=".txt")
         os.close(handle)
@@ -101,7 +103,10 @@ class Workbook:
             self._process.start()
         finally:
             child_end.close()
-        self._finalizer = weakref.finalize(self, _stop, self._process, self._conn, self._output)
+        self._kill = [True]  # until it has answered, a child is killed, not asked to leave
+        self._finalizer = weakref.finalize(
+            self, _stop, self._process, self._conn, self._output, self._kill, forked
+        )
         _, names, hidden = self._ask(None)
         self.sheet_names: list[str] = names
         self.hidden: set[str] = set(hidden)
@@ -117,6 +122,7 @@ class Workbook:
         self._finalizer()
 
     def _ask(self, request: tuple | None) -> tuple:
+        self._kill[0] = True
         try:
             if request is not None:
                 self._conn.send(request)
@@ -124,6 +130,7 @@ class Workbook:
                 self.close()
                 raise ReaderCrashed(f"no answer within {self.time_limit:g} s")
             reply = self._conn.recv()
+            self._kill[0] = reply[0] not in ("ready", "rows", "too_big")
         except (EOFError, OSError, BrokenPipeError):
             self._process.join(5)
             output = _tail(self._output)
@@ -167,20 +174,24 @@ def _tail(path: str) -> str:
     return (head + b"\n[...]\n" + tail).decode("utf-8", "replace")
 
 
-def _stop(process, conn, output: str) -> None:  # type: ignore[no-untyped-def]
-    """Ask the child to leave; kill it if it does not; remove its output file."""
-    with contextlib.suppress(OSError, ValueError):
-        if process.is_alive():
-            with contextlib.suppress(OSError, ValueError, BrokenPipeError):
-                conn.send(("close",))
-            process.join(1)
-            if process.is_alive():
-                process.kill()
-                process.join(5)
+def _stop(process, conn, output: str, kill: list[bool], forked: bool) -> None:  # type: ignore[no-untyped-def]
+    """End the child and remove its output file.
+
+    An idle child is asked to leave and, under fork, not waited for: it exits at once on
+    its own (the next child start reaps it), and tearing down a copy of a big parent's
+    address space is its time, not ours. A busy or unknown one is killed and reaped.
+    """
+    with contextlib.suppress(OSError, ValueError, BrokenPipeError):
+        if process.is_alive() and not kill[0]:
+            conn.send(("close",))
+            process.join(0 if forked else 2)
+        if process.is_alive() and (kill[0] or not forked):
+            process.kill()
+            process.join(5)
     with contextlib.suppress(OSError):
         conn.close()
     with contextlib.suppress(OSError):
-        os.remove(output)
+        os.remove(output)  # under fork the child may still hold it open: fine on POSIX
 
 
 # ---------------------------------------------------------------------------
@@ -188,6 +199,10 @@ def _stop(process, conn, output: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def _serve(conn, path: str, output: str, budget: int) -> None:  # type: ignore[no-untyped-def]
+    # No cyclic collection: it would walk (and so copy, page by page) every object the
+    # forked child shares with its parent; what the child makes has no cycles, and it
+    # lives for one file under a memory ceiling.
+    gc.disable()
     _confine(output, budget)
     try:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
