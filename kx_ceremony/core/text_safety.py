@@ -39,6 +39,17 @@ def strip_unsafe(text: str) -> str:
     return _UNSAFE.sub("", text.replace("\r\n", "\n"))
 
 
+def scrub(value):  # type: ignore[no-untyped-def]
+    """:func:`strip_unsafe` on every string inside lists, tuples and dicts (JSON fields)."""
+    if isinstance(value, str):
+        return strip_unsafe(value)
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrub(v) for v in value]
+    return value
+
+
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 
