@@ -28,6 +28,7 @@ from kx_ceremony.commands import COMMAND_MODULES  # noqa: E402
 from kx_ceremony.commands.common import Context  # noqa: E402
 from kx_ceremony.core.errors import StoreError, UserError  # noqa: E402
 from kx_ceremony.core.logs import setup_logging  # noqa: E402
+from kx_ceremony.core.text_safety import SafeStream  # noqa: E402
 
 # What start-up loaded stays out of every later collection; then collect as usual.
 gc.freeze()
@@ -135,6 +136,18 @@ def _fail(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_output()
+    # Stored text (rows from before the hygiene rule), file and sheet names reach the
+    # terminal without control characters: one filter on both streams, whatever prints.
+    streams = sys.stdout, sys.stderr
+    # (The windowed launcher on Windows has no streams at all: None stays None.)
+    sys.stdout, sys.stderr = (s if s is None else SafeStream(s) for s in streams)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None) -> int:
     log_path = setup_logging()
     ctx: Context | None = None
     try:

@@ -27,6 +27,7 @@ from kx_ceremony.core.services.rows import (
     HonoureeRow,
 )
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.text_safety import strip_unsafe
 
 FONT_NAME = "Times New Roman"
 FULL_LIST_SHEET = "Toàn bộ danh sách"
@@ -34,7 +35,6 @@ MAX_SHEET_NAME = 31
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 # Control characters that the xlsx format cannot hold at all.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ class SheetNames:
         self._taken: set[str] = {"history"}  # reserved by Excel
 
     def claim(self, wanted: str) -> str:
-        base = _FORBIDDEN_IN_SHEET_NAME.sub("-", _ILLEGAL_XML.sub("", wanted))
+        base = _FORBIDDEN_IN_SHEET_NAME.sub("-", strip_unsafe(wanted))
         base = " ".join(base.split()).strip("'") or "Danh sách"
         name = base[:MAX_SHEET_NAME].rstrip()
         number = 2
@@ -158,8 +158,10 @@ class SheetNames:
 
 
 def as_text(value: str) -> str:
-    """A string an xlsx cell can hold: no control characters, within Excel's length."""
-    text = _ILLEGAL_XML.sub("", value)
+    """A string an xlsx cell can hold: no unsafe characters (text_safety.py: controls,
+    U+FFFF that Excel refuses, bidi overrides), even in rows stored before that rule;
+    within Excel's length."""
+    text = strip_unsafe(value)
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
+from kx_ceremony.core.text_safety import UNSAFE_CHARACTERS, strip_unsafe
 
 __all__ = [
     "clean_text",
@@ -37,18 +38,24 @@ _SPACE_RE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
-# Anything clean_text would change besides NFC: odd or doubled spaces, invisibles.
-_UNTIDY = re.compile(r"[^\S ]|  |^ | $|[\u200b\u200c\u200d\u2060\ufeff]")
+# Anything clean_text would change besides NFC: odd or doubled spaces, invisibles,
+# controls and the other unsafe characters (text_safety.py).
+_UNTIDY = re.compile(r"[^\S ]|  |^ | $|[\u200b\u200c\u200d\u2060\ufeff" + UNSAFE_CHARACTERS + "]")
 
 
 def clean_text(value: object) -> str:
-    """NFC, no invisible characters, single spaces, no leading/trailing space."""
+    """NFC, no invisible or unsafe characters, single spaces, no leading/trailing space.
+
+    Every text that enters the store passes here (import cells and every edit), so this
+    is where control characters, noncharacters and bidi overrides are removed
+    (``text_safety.strip_unsafe``; a tab or a newline becomes a space).
+    """
     if value is None:
         return ""
     text = str(value)
     if unicodedata.is_normalized("NFC", text) and not _UNTIDY.search(text):
         return text  # already clean, as everything read back from the store is
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", strip_unsafe(text)).translate(_INVISIBLE)
     text = text.replace("\u00a0", " ")
     return _SPACE_RE.sub(" ", text).strip()
 

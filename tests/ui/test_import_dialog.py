@@ -124,3 +124,30 @@ def test_dropping_a_file_on_the_window_opens_the_import(make_window, empty_cerem
     )
     window.dropEvent(event)
     assert opened == [SAMPLES / "simple.csv"]
+
+
+def test_a_file_that_aborts_the_reader_leaves_the_window_open(
+    make_window, store, empty_ceremony, tmp_path, qtbot, monkeypatch
+):
+    """The reader aborts on this file (pre-checks off, so it really runs): on a real worker
+    thread the window forks its child, shows one line, and carries on."""
+    import hostile_files
+
+    from kx_ceremony.core import sandbox
+    from kx_ceremony.core.importing import inspection
+    from kx_ceremony.ui.tasks import BackgroundRunner
+
+    monkeypatch.setattr(inspection, "check_xlsx_sheet_size", lambda *a, **k: None)
+    monkeypatch.setattr(sandbox, "MEMORY_BUDGET", 512 * 1024**2)
+    path = hostile_files.far_cell_attributes_swapped(tmp_path / "far.xlsx")
+    runner = BackgroundRunner()
+    window = make_window(empty_ceremony, runner=runner)
+    dialog = window.open_import(path)
+    qtbot.waitUntil(lambda: not runner.busy() and bool(messages.shown), timeout=60000)
+    line = messages.shown[-1].strip()
+    assert "tệp hỏng hoặc quá lớn" in line and "far.xlsx" in line and "\n" not in line
+    assert "panicked" not in line and "Traceback" not in line
+    assert dialog.preview is None and window.isVisible()
+    dialog.set_file(SAMPLES / "district.xlsx")  # the same window imports the next file
+    qtbot.waitUntil(lambda: not runner.busy() and dialog.preview is not None, timeout=60000)
+    assert list_honourees(store, empty_ceremony) == []

@@ -200,36 +200,64 @@ def _check_xml_prologue(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipI
 
 # ---------------------------------------------------------------------------
 # What a sheet claims, before calamine allocates it
+#
+# Cheap refusals of the known ways to make calamine allocate rows x columns cells: they
+# answer in milliseconds with a precise sentence. They need not be complete: whatever
+# slips past them is read in the sandboxed child (core/sandbox.py), which a hostile file
+# can only kill. calamine matches .xlsx elements by local name, in any attribute order,
+# so these patterns allow a namespace prefix (<x:c>), any attribute order and either
+# quote, and they scan the whole part (a long comment cannot push a cell out of view).
 
-_DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]{1,3}\d+:([A-Z]{1,3})(\d+)"')
-_ROW_NUMBER = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
-# Cells from column AA on that hold something; columns A-Z are always fine.
-_WIDE_CELL_REF = re.compile(rb'<c r="([A-Z]{2,3})\d+"[^>]*>(?:<f|<v|<is)')
-_HAS_VALUE = re.compile(rb"<v>|<is>|<f>|<f\s")
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix
+_Q = rb"[\"']"
+_DIMENSION = re.compile(
+    rb"<" + _P + rb"dimension\b[^>]*?\bref=" + _Q + rb"(?:[A-Z]{1,3}\d+:)?([A-Z]{1,3})(\d+)" + _Q
+)
+_SHEET_DATA = re.compile(rb"<" + _P + rb"sheetData\b")
+# A reference from column AA or row 100000 on: the only ones that can be too far, found
+# with one scan that starts on a literal (ordinary cells cost almost nothing); then the
+# element around it is looked at.
+_FAR_REF = re.compile(rb"r=" + _Q + rb"(?:[A-Z]{2,3}\d|[A-Z]?\d{6})")
+_REF = re.compile(rb"r=" + _Q + rb"([A-Z]{0,3})(\d+)" + _Q)
+_ELEMENT = re.compile(rb"<" + _P + rb"(c|row)[\s/>]")
+_XLSX_VALUE = re.compile(rb"<" + _P + rb"(?:v|is|f)\b")
+_ROW_END = re.compile(rb"</" + _P + rb"row>")
+_CELL_END = re.compile(rb"</" + _P + rb"c>")
 
 
 def check_xlsx_sheet_size(path: Path, data: bytes, sheet: str) -> None:
     """Refuse a sheet whose cells with content reach beyond MAX_ROWS or MAX_COLUMNS.
 
-    Rows in sheet XML are in ascending order, so the tail of the part says how far the
-    sheet reaches; cells that only carry formatting are skipped by the reader and here.
-    Calamine allocates rows × columns, so a far column matters as much as a far row.
+    Cells that only carry formatting are skipped by the reader and here. Calamine
+    allocates rows × columns, so a far column matters as much as a far row.
     """
-    claim = _DIMENSION.search(data, 0, 64 * 1024)
+    body_at = _SHEET_DATA.search(data)
+    claim = _DIMENSION.search(data, 0, body_at.start() if body_at else len(data))
     if claim and (int(claim.group(2)) > MAX_ROWS or _column_number(claim.group(1)) > MAX_COLUMNS):
         raise too_big(path, sheet)  # the sheet says it is that big: believe it, and refuse
-    tail = data[-256 * 1024 :]
-    last_row = 0
-    for match in _ROW_NUMBER.finditer(tail):
-        end = tail.find(b"</row>", match.end())
-        body = tail[match.end() : end if end >= 0 else len(tail)]
-        if _HAS_VALUE.search(body):
-            last_row = max(last_row, int(match.group(1)))
-    if last_row > MAX_ROWS:
-        raise too_big(path, sheet)
-    for cell in _WIDE_CELL_REF.finditer(data):
-        if _column_number(cell.group(1)) > MAX_COLUMNS:
+    for found in _FAR_REF.finditer(data):
+        ref = _REF.match(data, found.start())
+        if ref is None:
+            continue
+        letters, row = ref.group(1), int(ref.group(2))
+        if row <= MAX_ROWS and _column_number(letters) <= MAX_COLUMNS:
+            continue
+        opened = data.rfind(b"<", 0, found.start())
+        element = _ELEMENT.match(data, opened)
+        tag_end = data.find(b">", found.end())
+        if element is None or tag_end < 0 or data[tag_end - 1 : tag_end] == b"/":
+            continue  # not a cell or a row, or an empty one
+        is_row = element.group(1) == b"row"
+        if is_row and not letters and _has_content(data, tag_end, _ROW_END):
             raise too_big(path, sheet)
+        if not is_row and letters and _has_content(data, tag_end, _CELL_END):
+            raise too_big(path, sheet)
+
+
+def _has_content(data: bytes, start: int, closing: re.Pattern[bytes]) -> bool:
+    """Does the element opened just before ``start`` hold a value, a formula or text?"""
+    end = closing.search(data, start)
+    return _XLSX_VALUE.search(data, start, end.start() if end else len(data)) is not None
 
 
 def _column_number(letters: bytes) -> int:
@@ -239,35 +267,51 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>(.*?)</table:table-row>", re.DOTALL)
-_ODS_TABLE = re.compile(rb'<table:table\b[^>]*?table:name="([^"]*)"')
-_REPEATED_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
-_WIDE_CELL = re.compile(rb'<table:table-cell\b[^>]*?number-columns-repeated="\d{4,}"[^>]*>')
-_ODS_VALUE = re.compile(rb"office:value-type|<text:p>")
+_ODS_TABLE = re.compile(rb"<table:table(?=[\s>/])")
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.DOTALL)
+_ODS_CELL = re.compile(
+    rb"<table:(covered-)?table-cell\b([^>]*?)(?:/>|>(.*?)</table:(?:covered-)?table-cell>)",
+    re.DOTALL,
+)
+_REPEATED_ROWS = re.compile(rb"table:number-rows-repeated=[\"'](\d+)[\"']")
+_REPEATED_COLUMNS = re.compile(rb"table:number-columns-repeated=[\"'](\d+)[\"']")
+_ODS_VALUE = re.compile(rb"office:value-type|<text:")
 
 
 def check_ods_size(path: Path) -> None:
-    """Refuse an ODS sheet whose rows with content, repeats included, exceed the limits.
+    """Refuse an ODS sheet whose cells with content, repeats included, reach too far.
 
     LibreOffice writes the empty rest of a sheet as one row repeated a million times;
-    that is harmless. A row *with content* repeated a million times is not.
+    that is harmless. A row or a cell *with content* repeated, or content after such a
+    gap, makes the reader allocate every row and column up to it: counted here with the
+    same arithmetic (rows and columns up to the last cell with content, per table).
     """
     with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
         content = stream.read()
-    rows = 0
-    for match in _ODS_ROW.finditer(content):
-        attrs, body = match.group(1), match.group(2)
-        if b"<table:table " in body:
-            continue
-        if not _ODS_VALUE.search(body):
-            continue
-        repeated = _REPEATED_ROWS.search(attrs)
-        rows += int(repeated.group(1)) if repeated else 1
-        if rows > MAX_ROWS:
-            raise too_big(path, "")
-    for cell in _WIDE_CELL.finditer(content):
-        if b"value-type" in cell.group(0):
-            raise too_big(path, "")
+    starts = [m.start() for m in _ODS_TABLE.finditer(content)] + [len(content)]
+    for begin, end in zip(starts, starts[1:], strict=False):
+        height = width = row_at = 0
+        for row in _ODS_ROW.finditer(content, begin, end):
+            repeated = _REPEATED_ROWS.search(row.group(1) or b"")
+            count = int(repeated.group(1)) if repeated else 1
+            row_at += count
+            last = _last_content_column(row.group(2) or b"")
+            if last:
+                height, width = row_at, max(width, last)
+            if height > MAX_ROWS or width > MAX_COLUMNS or height * width > MAX_CELLS:
+                raise too_big(path, "")
+
+
+def _last_content_column(body: bytes) -> int:
+    if not _ODS_VALUE.search(body):
+        return 0
+    column = last = 0
+    for cell in _ODS_CELL.finditer(body):
+        repeated = _REPEATED_COLUMNS.search(cell.group(2) or b"")
+        column += int(repeated.group(1)) if repeated else 1
+        if _ODS_VALUE.search(cell.group(2) or b"") or _ODS_VALUE.search(cell.group(3) or b""):
+            last = column
+    return last
 
 
 def too_big(path: Path, sheet: str) -> UserError:

@@ -1,8 +1,10 @@
 """Reading the cells of a nominee file: workbooks through python-calamine, CSV by hand.
 
-Every call into a third-party reader runs inside :func:`reader_boundary`, which turns any
-failure (including pyo3's ``PanicException``, which is not an ``Exception``) into one
-sentence for the user, and lets KeyboardInterrupt and cancellation through untouched.
+Workbooks are parsed in a child process (``core/sandbox.py``): a file that makes the
+reader abort, panic or swallow memory ends that child, never this process. Every call
+into a reader runs inside :func:`reader_boundary`, which turns any failure (a reader's
+exception, pyo3's ``PanicException``, the child's death or time limit) into one sentence
+for the user, and lets KeyboardInterrupt and cancellation through untouched.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kx_ceremony.core import sandbox
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.importing import inspection, xlsx_parts
 from kx_ceremony.core.importing.inspection import refuse
@@ -44,13 +47,21 @@ def reader_boundary(path: Path) -> Iterator[None]:
         raise refuse(
             path, "tệp cần quá nhiều bộ nhớ để đọc; hãy xóa các dòng/cột thừa rồi lưu lại."
         ) from exc
+    except sandbox.ReaderCrashed as exc:
+        log.warning("reader process failed on %s: %s\n%s", path, exc.why, exc.output)
+        raise refuse(
+            path,
+            "tệp hỏng hoặc quá lớn, chương trình đọc bảng tính phải dừng giữa chừng; hãy mở "
+            "tệp bằng Excel hoặc LibreOffice, xóa các dòng/cột thừa và lưu lại, hoặc xin đơn "
+            "vị gửi lại tệp.",
+        ) from None
     except BaseException as exc:  # noqa: BLE001 - pyo3's PanicException is a BaseException
         log.warning("reader failed on %s", path, exc_info=True)
         raise refuse(path, _explain(exc)) from exc
 
 
 def _explain(exc: BaseException) -> str:
-    name = type(exc).__name__
+    name = exc.type_name if isinstance(exc, sandbox.ReaderFailed) else type(exc).__name__
     if name == "PasswordError":
         return (
             "bảng tính được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu rồi lưu lại và nhập lại."
@@ -69,7 +80,7 @@ class Source:
         self.kind = inspection.inspect_file(path).kind
         self.encoding = ""
         self._csv: _CsvSheet | None = None
-        self._workbook = None
+        self._workbook: sandbox.Workbook | None = None
         self._parts: dict[str, str] = {}
         self.hidden: set[str] = set()  # hidden sheets and chart/macro sheets
         if self.kind == "csv":
@@ -85,16 +96,11 @@ class Source:
             with reader_boundary(path), zipfile.ZipFile(path) as archive:
                 self._parts = xlsx_parts.sheet_parts(archive)
         with reader_boundary(path):
-            from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
-
-            self._workbook = CalamineWorkbook.from_path(str(path))
-            self.sheet_names = list(self._workbook.sheet_names)
-            self.hidden = {
-                m.name
-                for m in self._workbook.sheets_metadata
-                if m.visible != SheetVisibleEnum.Visible or m.typ != SheetTypeEnum.WorkSheet
-            }
+            self._workbook = sandbox.Workbook(str(path))
+            self.sheet_names = self._workbook.sheet_names
+            self.hidden = self._workbook.hidden  # hidden sheets and chart/macro sheets
         if not self.sheet_names:
+            self.close()
             raise refuse(path, "bảng tính không có trang nào; hãy chọn đúng tệp danh sách.")
 
     def load(self, name: str) -> SheetData:
@@ -116,22 +122,20 @@ class Source:
                     if each == part:
                         flags = xlsx_parts.flagged_cells(data)
                     del data
+        # .xls and .ods reach here unchecked by XML: the child refuses before making cells.
+        limits = sandbox.Limits(
+            inspection.MAX_ROWS + 1, inspection.MAX_COLUMNS, inspection.MAX_CELLS
+        )
         with reader_boundary(self.path):
-            sheet = self._workbook.get_sheet_by_name(name)  # type: ignore[union-attr]
-            # .xls and .ods reach here unchecked by XML: refuse before making Python cells.
-            if (
-                sheet.height > inspection.MAX_ROWS + 1
-                or sheet.width > inspection.MAX_COLUMNS
-                or sheet.height * sheet.width > inspection.MAX_CELLS
-            ):
-                raise inspection.too_big(self.path, name)
-            rows = sheet.to_python(skip_empty_area=False)
+            try:
+                rows = self._workbook.rows(name, limits)  # type: ignore[union-attr]
+            except sandbox.SheetTooBig:
+                raise inspection.too_big(self.path, name) from None
         return SheetData(name, rows, flags)
 
     def close(self) -> None:
         if self._workbook is not None:
-            with reader_boundary(self.path):
-                self._workbook.close()
+            self._workbook.close()
             self._workbook = None
 
 

@@ -13,6 +13,7 @@ from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, Ceremony, Honouree
 from kx_ceremony.core.services.rows import CeremonyRow
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.text_safety import strip_unsafe
 from kx_ceremony.core.vietnamese import clean_text
 
 MAX_PER_ROUND = 60
@@ -41,6 +42,8 @@ def _validated(data: CeremonyInput) -> CeremonyInput:
             if isinstance(getattr(data, f.name), str) and f.name != "notes"
         },
     )
+    # Notes keep their line breaks; unsafe characters go all the same.
+    cleaned = replace(cleaned, notes=strip_unsafe(cleaned.notes or ""))
     if not cleaned.title:
         raise UserError("Tên buổi lễ đang trống: hãy nhập tên buổi lễ.", field="title")
     if not isinstance(cleaned.held_on, dt.date):

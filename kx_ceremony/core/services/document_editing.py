@@ -20,6 +20,7 @@ from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.documents import document_row
 from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.text_safety import strip_unsafe
 from kx_ceremony.core.vietnamese import clean_text
 
 KIND_LABELS = {"covenant": "bản giao ước thi đua", "pledge": "bản cam kết thi đua"}
@@ -64,7 +65,9 @@ def clean_sections(sections: Sequence[Mapping[str, Any]]) -> list[dict[str, str]
         if not isinstance(section, Mapping):
             raise UserError(f"Mục thứ {i} của văn bản không hợp lệ.", field="sections")
         heading = clean_text(section.get("heading", ""))
-        lines = [clean_text(line) for line in str(section.get("body", "") or "").splitlines()]
+        # Unsafe characters out before splitting: splitlines() also breaks at \r, \x85 …
+        body_text = strip_unsafe(str(section.get("body", "") or ""))
+        lines = [clean_text(line) for line in body_text.splitlines()]
         body = "\n".join(line for line in lines if line)
         if heading or body:
             cleaned.append({"heading": heading, "body": body})

@@ -15,6 +15,7 @@ from kx_ceremony.core.model import PledgeDocument, PledgeKind, Signatory
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.text_safety import scrub
 from kx_ceremony.core.vietnamese import clean_text
 
 
@@ -71,8 +72,9 @@ def save_document(
                 raise NotFound(f"Không có văn bản số {document_id} trong buổi lễ này.")
         doc.kind = data.kind
         doc.title = clean_text(data.title)
-        doc.sections = [dict(s) for s in data.sections]
-        doc.extra = dict(data.extra)
+        # Multi-line texts inside: unsafe characters go, line breaks stay.
+        doc.sections = [scrub(dict(s)) for s in data.sections]
+        doc.extra = scrub(dict(data.extra))
         doc.place = clean_text(data.place)
         doc.signed_on = data.signed_on
         doc.signatories = [

@@ -1,0 +1,291 @@
+"""Workbooks parsed in a child process: a hostile file may kill the child, never the program.
+
+python-calamine is fast but trusts its input: a 2 KB .xlsx whose one cell sits at
+XFD200000 makes it allocate 100 GB, and Rust aborts the whole process (exit 134, its
+panic text on the terminal); in the window that closes the program. So the workbook is
+opened and read in a child process with a memory limit (RLIMIT_AS, POSIX) and a time
+limit per request; the parent gets sheet names and rows, or an exception it turns into
+one sentence (``reading.reader_boundary``). The child's stdout and stderr go to a
+temporary file that is logged, never shown.
+
+How the child starts (``START_METHOD``):
+
+* Linux: ``fork``. Cheap (a millisecond or two, see benchmarks/sandbox_cost.py), and the
+  child starts with calamine already imported. The window forks from a worker thread
+  while Qt's threads run; that is safe here because the child only ever runs calamine
+  (Rust, its allocator is glibc's malloc, which is fork-safe) and pure Python (pickle,
+  the pipe), never Qt, logging, SQLite or a database driver, and it leaves through
+  ``os._exit`` (multiprocessing's fork child), so no inherited handle or finaliser runs.
+  python-calamine is imported in the parent before the fork, so the child imports
+  nothing. Inherited descriptors of the store are never closed early by the child, and
+  POSIX record locks belong to the parent process anyway, so the store's locks stay.
+* Windows (and macOS): ``spawn``, a fresh interpreter that imports only this module and
+  python-calamine. There is no address-space limit on Windows without a job object
+  (not in the standard library's reach without ctypes plumbing we cannot test here), so
+  the time limit and the pre-checks (``importing.inspection``) guard it; a crash or
+  an abort of the child is still only a refused file.
+
+One child serves one opened workbook (``Workbook``): it opens the file once, then
+answers one request per sheet, and exits when the parent closes it, dies, or asks
+nothing for a long time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+import sys
+import tempfile
+import warnings
+import weakref
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+
+START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+MEMORY_BUDGET = 2 * 1024**3  # bytes the child may add to the address space it starts with
+TIME_LIMIT = 120.0  # seconds for opening the file, and again for reading each sheet
+IDLE_LIMIT = 3600.0  # a child nobody asks anything for this long leaves
+LOG_TAIL = 4000  # bytes of the child's output kept for the log (its start and end)
+
+# Python 3.12+ warns that fork() in a process with threads "may lead to deadlocks in the
+# child". Our child never touches a lock another thread could hold (see above).
+warnings.filterwarnings(
+    "ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning
+)
+
+
+class ReaderFailed(Exception):
+    """The reader raised (a damaged file, a password, a Rust panic caught by pyo3)."""
+
+    def __init__(self, type_name: str, detail: str) -> None:
+        super().__init__(f"{type_name}: {detail}")
+        self.type_name = type_name
+
+
+class ReaderCrashed(Exception):
+    """The child died (abort, signal, memory limit) or ran out of time."""
+
+    def __init__(self, why: str, output: str = "") -> None:
+        super().__init__(why)
+        self.why = why
+        self.output = output  # the child's stderr (a Rust panic, say): for the log only
+
+
+class SheetTooBig(Exception):
+    """The sheet's cell range exceeds the limits the parent asked for."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    rows: int
+    columns: int
+    cells: int
+
+
+class Workbook:
+    """A workbook opened in a child process: sheet names, hidden sheets, rows on demand."""
+
+    def __init__(self, path: str, *, time_limit: float | None = None) -> None:
+        self.time_limit = TIME_LIMIT if time_limit is None else time_limit
+        context = multiprocessing.get_context(START_METHOD)
+        forked = context.get_start_method() == "fork"
+        if forked:
+            import python_calamine  # noqa: F401 - imported here so the child imports nothing
+        handle, self._output = tempfile.mkstemp(prefix="kx-reader-", suffix=".txt")
+        os.close(handle)
+        self._conn, child_end = context.Pipe()
+        self._process = context.Process(
+            target=_serve, args=(child_end, path, self._output, MEMORY_BUDGET), daemon=True
+        )
+        try:
+            self._process.start()
+        finally:
+            child_end.close()
+        self._kill = [True]  # until it has answered, a child is killed, not asked to leave
+        self._finalizer = weakref.finalize(
+            self, _stop, self._process, self._conn, self._output, self._kill, forked
+        )
+        _, names, hidden = self._ask(None)
+        self.sheet_names: list[str] = names
+        self.hidden: set[str] = set(hidden)
+
+    def rows(self, name: str, limits: Limits) -> list[list[object]]:
+        """The sheet's cells as Python values; SheetTooBig past the limits."""
+        reply = self._ask(("sheet", name, limits))
+        if reply[0] == "too_big":
+            raise SheetTooBig(name)
+        return reply[1]
+
+    def close(self) -> None:
+        self._finalizer()
+
+    def _ask(self, request: tuple | None) -> tuple:
+        self._kill[0] = True
+        try:
+            if request is not None:
+                self._conn.send(request)
+            if not self._conn.poll(self.time_limit):
+                self.close()
+                raise ReaderCrashed(f"no answer within {self.time_limit:g} s")
+            reply = self._conn.recv()
+            self._kill[0] = reply[0] not in ("ready", "rows", "too_big")
+        except (EOFError, OSError, BrokenPipeError):
+            self._process.join(5)
+            output = _tail(self._output)
+            code = self._process.exitcode
+            self.close()
+            raise ReaderCrashed(f"reader process ended (exit code {code})", output) from None
+        except BaseException:  # Ctrl+C, or an error of ours: never leave the child behind
+            self.close()
+            raise
+        kind = reply[0]
+        if kind == "failed":
+            self.close()
+            raise ReaderFailed(reply[1], reply[2])
+        if kind == "memory":
+            self.close()
+            raise MemoryError("the reader ran out of its memory budget")
+        if kind == "interrupt":
+            self.close()
+            raise KeyboardInterrupt
+        return reply
+
+    @property
+    def output(self) -> str:
+        return _tail(self._output)
+
+
+def _tail(path: str) -> str:
+    """The start and the end of the child's output (a Rust panic says what first)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(LOG_TAIL // 2)
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            if size <= LOG_TAIL:
+                fh.seek(0)
+                return fh.read().decode("utf-8", "replace")
+            fh.seek(size - LOG_TAIL // 2)
+            tail = fh.read()
+    except OSError:
+        return ""
+    return (head + b"\n[...]\n" + tail).decode("utf-8", "replace")
+
+
+def _stop(process, conn, output: str, kill: list[bool], forked: bool) -> None:  # type: ignore[no-untyped-def]
+    """End the child and remove its output file.
+
+    An idle child is asked to leave and, under fork, not waited for: it exits at once on
+    its own (the next child start reaps it), and tearing down a copy of a big parent's
+    address space is its time, not ours. A busy or unknown one is killed and reaped.
+    """
+    with contextlib.suppress(OSError, ValueError, BrokenPipeError):
+        if process.is_alive() and not kill[0]:
+            conn.send(("close",))
+            process.join(0 if forked else 2)
+        if process.is_alive() and (kill[0] or not forked):
+            process.kill()
+            process.join(5)
+    with contextlib.suppress(OSError):
+        conn.close()
+    with contextlib.suppress(OSError):
+        os.remove(output)  # under fork the child may still hold it open: fine on POSIX
+
+
+# ---------------------------------------------------------------------------
+# The child: calamine and pure Python only (see the module's docstring).
+
+
+def _serve(conn, path: str, output: str, budget: int) -> None:  # type: ignore[no-untyped-def]
+    # No cyclic collection: it would walk (and so copy, page by page) every object the
+    # forked child shares with its parent; what the child makes has no cycles, and it
+    # lives for one file under a memory ceiling.
+    gc.disable()
+    _confine(output, budget)
+    try:
+        from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+        workbook = CalamineWorkbook.from_path(path)
+        names = list(workbook.sheet_names)
+        hidden = [
+            m.name
+            for m in workbook.sheets_metadata
+            if m.visible != SheetVisibleEnum.Visible or m.typ != SheetTypeEnum.WorkSheet
+        ]
+    except BaseException as exc:  # noqa: BLE001 - every failure is reported to the parent
+        _report(conn, exc)
+        return
+    conn.send(("ready", names, hidden))
+    parent = multiprocessing.parent_process()
+    watched = [conn] + ([parent.sentinel] if parent is not None else [])
+    while True:
+        if conn not in wait(watched, IDLE_LIMIT):
+            return  # the parent died, or forgot us
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request[0] != "sheet":
+            return
+        _, name, limits = request
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            if (
+                sheet.height > limits.rows
+                or sheet.width > limits.columns
+                or sheet.height * sheet.width > limits.cells
+            ):
+                conn.send(("too_big",))
+                continue
+            rows = sheet.to_python(skip_empty_area=False)
+        except BaseException as exc:  # noqa: BLE001
+            _report(conn, exc)
+            return
+        conn.send(("rows", rows))
+        del rows, sheet
+
+
+def _report(conn, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+    if isinstance(exc, KeyboardInterrupt):
+        reply: tuple = ("interrupt",)
+    elif isinstance(exc, MemoryError):
+        reply = ("memory",)
+    else:
+        reply = ("failed", type(exc).__name__, str(exc)[:500])
+    with contextlib.suppress(OSError, ValueError):
+        conn.send(reply)
+
+
+def _confine(output: str, budget: int) -> None:
+    """Output to the log file, no Ctrl+C (the parent handles it), a memory ceiling."""
+    import signal
+
+    fd = os.open(output, os.O_WRONLY | os.O_APPEND)
+    for target in (1, 2):
+        os.dup2(fd, target)
+    os.close(fd)
+    sink = open(output, "a", encoding="utf-8", errors="replace")  # noqa: SIM115
+    sys.stdout = sys.stderr = sink
+    # A crash dump (faulthandler may be on, writing to some inherited descriptor) goes
+    # to the same file.
+    import faulthandler
+
+    if faulthandler.is_enabled():
+        faulthandler.enable(file=sink)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import resource
+    except ImportError:  # Windows: no address-space limit (see the module's docstring)
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file
+    start = 0
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/statm") as fh:
+        start = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = start + budget
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
