@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kx_ceremony.commands.common import Context, add_ceremony_arg, pdf_output, positive_int
+from kx_ceremony.core.errors import UserError
 
 
 def _offset_mm(text: str) -> float:
@@ -35,6 +36,12 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     certs.add_argument(
         "--split", metavar="DIR", help="ghi thêm mỗi người một tệp PDF vào thư mục DIR"
     )
+    certs.add_argument(
+        "--reprint",
+        action="store_true",
+        help="in lại lên phôi mới những bằng đã in (phôi hỏng); phải kèm --reason",
+    )
+    certs.add_argument("--reason", default="", metavar="TEXT", help="lý do in lại, ghi vào sổ")
     certs.set_defaults(handler=cmd_certificates)
 
     calib = printing.add_parser("calibration", help="trang canh chỉnh để đặt lên phôi bằng khen")
@@ -63,6 +70,8 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
 
 
 def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
+    if args.reason and not args.reprint:
+        raise UserError("--reason chỉ dùng cùng --reprint (in lại lên phôi); hãy thêm --reprint.")
     from kx_ceremony.core.printing.certificates import print_certificates
 
     result = print_certificates(
@@ -73,6 +82,8 @@ def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
         round_number=args.round,
         award=args.award,
         split_dir=Path(args.split) if args.split else None,
+        reprint=args.reprint,
+        reason=args.reason,
     )
     if args.split:
         print(f"{len(result.split_files)} tệp riêng: {Path(args.split)}")
