@@ -207,25 +207,31 @@ class DocumentsView(QWidget):
             if kind.key == key:
                 self.list.setCurrentRow(n)
 
-    def _run(self, out: Path, then: Callable[[Path], None]) -> None:
+    def _run(self, out: Path, then: Callable[[Path], None], preview: bool = False) -> None:
         if self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
             return
         kind = self.current_kind()
-        options = self.readers[self.list.currentRow()]()
+        # A preview is recorded in the ledger of blanks as a preview: never a used blank.
+        options = {**self.readers[self.list.currentRow()](), "preview": preview}
         ceremony_id, store = self.ceremony_id, self.store
+
+        def done(path: Path) -> None:
+            self.events.changed.emit(events.PRINTED)
+            then(path)
+
         self.runner.run(
             self,
             self.tr("Đang in %s…") % kind.title.lower(),
             lambda progress: kind.make(store, ceremony_id, out, options, progress),
-            then,
+            done,
         )
 
     @guarded
     def preview(self, *_args: object) -> None:
         kind = self.current_kind()
         out = self.preview_dir / f"{kind.file_stem}.pdf"
-        self._run(out, lambda path: self._show(Path(path), kind.title))
+        self._run(out, lambda path: self._show(Path(path), kind.title), preview=True)
 
     @guarded
     def save_pdf(self, *_args: object) -> None:

@@ -84,3 +84,51 @@ def test_cancel_printing_leaves_no_file(window, tmp_path, monkeypatch):
     view.save_pdf()
     assert not target.exists()
     assert messages.shown[-1] == messages.CANCELLED
+
+
+def test_ledger_in_the_window_printed_and_not_printed(
+    window, store, demo_id, tmp_path, monkeypatch
+):
+    from kx_ceremony.core.services.print_ledger import list_ledger
+    from kx_ceremony.ui.honouree_model import COL_PRINTED, NOT_PRINTED
+
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("certificates")
+    panel = view.option_widgets[view.list.currentRow()]
+    panel.round.setValue(1)  # blank mode, the default
+    view.preview()
+    view.preview()  # previews never use a blank, never refused
+    assert [r.mode for r in list_ledger(store, demo_id)] == ["preview"] * 4
+    target = tmp_path / "phoi.pdf"
+    monkeypatch.setattr("kx_ceremony.ui.documents_view.choose_save_file", lambda *a: target)
+    view.save_pdf()
+    assert target.is_file(), messages.shown
+
+    people = window.honourees
+    window.tabs.setCurrentWidget(people)
+    model = people.model
+    texts = {
+        model.row_at(r).name: model.index(r, COL_PRINTED).data() for r in range(model.rowCount())
+    }
+    assert texts["Phạm Thị Thu Hằng"].startswith("Đã in lên phôi")
+    assert texts["Nguyễn Văn Tâm"] == "Chưa in"
+    people.printed_filter.setCurrentIndex(people.printed_filter.findData(NOT_PRINTED))
+    names = {model.row_at(r).name for r in range(model.rowCount())}
+    assert model.rowCount() == model.total - 2 and "Phạm Thị Thu Hằng" not in names
+
+    # The same blanks again: refused in one sentence naming who, nothing written.
+    window.tabs.setCurrentWidget(view)
+    messages.shown.clear()
+    again = tmp_path / "lan-hai.pdf"
+    monkeypatch.setattr("kx_ceremony.ui.documents_view.choose_save_file", lambda *a: again)
+    view.save_pdf()
+    assert not again.exists()
+    assert any("Phạm Thị Thu Hằng" in m for m in messages.shown), messages.shown
+    panel.reprint.setChecked(True)
+    panel.reason.setText("phôi bị nhòe mực")
+    view.save_pdf()
+    assert again.is_file(), messages.shown
+    reprints = [r for r in list_ledger(store, demo_id) if r.reprint]
+    assert [r.reason for r in reprints] == ["phôi bị nhòe mực"] * 2
