@@ -14,6 +14,7 @@ from kx_ceremony.commands import (
     print_certificates,
     print_documents,
     print_stage,
+    printers,
     rounds,
     safety,
 )
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     print_certificates,
     print_stage,
     print_documents,
+    printers,
     ledger,
     export,
     safety,
