@@ -52,17 +52,17 @@ needs_cups = pytest.mark.skipif(
 )
 
 
-def _wait_for_pdf(before: set[Path], timeout: float = 300) -> Path:
+def wait_for_pdf(folder: Path, before: set[Path], timeout: float = 300) -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        new = [p for p in OUT_DIR.glob("*.pdf") if p not in before]
+        new = [p for p in folder.glob("*.pdf") if p not in before]
         if new:
             path = new[0]
             done = subprocess.run(["pdfinfo", str(path)], capture_output=True)
             if done.returncode == 0:  # cups-pdf writes it whole before pdfinfo can read it
                 return path
         time.sleep(1)
-    raise AssertionError(f"no PDF from the printer in {OUT_DIR}")
+    raise AssertionError(f"no PDF from the printer in {folder}")
 
 
 def _lines(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
@@ -160,7 +160,7 @@ def test_certificates_on_the_printer_at_full_scale(cli, demo_id, tmp_path):
     )
     assert result.status == 0, result.err
     assert "2 bằng khen" in result.out
-    printed = _wait_for_pdf(before)
+    printed = wait_for_pdf(OUT_DIR, before)
 
     from pypdf import PdfReader
 

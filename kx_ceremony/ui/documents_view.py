@@ -142,6 +142,8 @@ class DocumentsView(QWidget):
         self.save_button = QPushButton(self.tr("Lưu thành tệp PDF…"))
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save_pdf)
+        self.printer_button = QPushButton(self.tr("In ra máy in…"))
+        self.printer_button.clicked.connect(self.print_to_printer)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel(self.tr("<b>Văn bản cần in</b>")))
@@ -150,6 +152,7 @@ class DocumentsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.printer_button)
         left_layout.addLayout(buttons)
 
         self.preview_area = QStackedWidget()
@@ -250,6 +253,33 @@ class DocumentsView(QWidget):
             messages.inform(self, self.tr("Đã lưu %s") % path)
 
         self._run(target, saved)
+
+    @guarded
+    def print_to_printer(self, *_args: object) -> None:
+        """Print the chosen document at 100 % on a printer the user picks."""
+        if self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
+            return
+        from kx_ceremony.ui.printer_dialog import ask_printer
+
+        choice = ask_printer(self)
+        if choice is None:
+            return
+        kind = self.current_kind()
+        options = {**self.readers[self.list.currentRow()](), "preview": False}
+        ceremony_id, store = self.ceremony_id, self.store
+        text = self.tr("Đang in %s…") % kind.title.lower()
+
+        def task(progress: Any) -> str:
+            from kx_ceremony.ui.printing_tasks import print_on_printer
+
+            return print_on_printer(store, ceremony_id, kind, options, choice, progress, text)
+
+        def done(summary: str) -> None:
+            self.events.changed.emit(events.PRINTED)
+            messages.inform(self, summary)
+
+        self.runner.run(self, text, task, done)
 
     def _show(self, path: Path, title: str) -> None:
         self.last_output = path

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from kx_ceremony.core.services.honouree_table import honouree_rows
 from kx_ceremony.ui import messages
 from kx_ceremony.ui.tasks import InlineRunner
@@ -132,3 +134,41 @@ def test_ledger_in_the_window_printed_and_not_printed(
     assert again.is_file(), messages.shown
     reprints = [r for r in list_ledger(store, demo_id) if r.reprint]
     assert [r.reason for r in reprints] == ["phôi bị nhòe mực"] * 2
+
+
+def test_print_on_a_printer_cut_short_says_which_were_printed(
+    make_window, store, demo_id, monkeypatch
+):
+    """«In ra máy in» through CUPS's PDF printer, stopped after the first page: the first
+    certificate comes out and is the only one in the ledger, and the message names it."""
+    from pypdf import PdfReader
+
+    from kx_ceremony.core.services.print_ledger import list_ledger
+    from kx_ceremony.ui.printer_dialog import PrinterChoice
+    from tests.test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
+
+    if needs_cups.args[0]:
+        pytest.skip(needs_cups.kwargs["reason"])
+    runner = InlineRunner()
+    window = make_window(demo_id, runner=runner)
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("certificates")
+    panel = view.option_widgets[view.list.currentRow()]
+    panel.mode.setCurrentIndex(panel.mode.findData("full"))
+    panel.round.setValue(1)  # two certificates
+    monkeypatch.setattr(
+        "kx_ceremony.ui.printer_dialog.ask_printer", lambda parent: PrinterChoice(PRINTER, None, 1)
+    )
+    runner.cancel_after = 3  # two reports making the PDF, one for the first printed page
+    before = set(OUT_DIR.glob("*.pdf"))
+    messages.shown.clear()
+    view.print_to_printer()
+    summary = messages.shown[-1]
+    assert "1/2" in summary and "Phạm Thị Thu Hằng" in summary, messages.shown
+    rows = list_ledger(store, demo_id)
+    assert [(r.honouree_name, r.target_kind, r.target) for r in rows] == [
+        ("Phạm Thị Thu Hằng", "printer", PRINTER)
+    ]
+    assert len(PdfReader(str(wait_for_pdf(OUT_DIR, before))).pages) == 1
