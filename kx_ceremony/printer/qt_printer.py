@@ -27,6 +27,7 @@ STRIP_HEIGHT = 512  # device pixels rendered at a time (memory stays small at 60
 MM_PER_POINT = 25.4 / 72
 
 Progress = Callable[[int, int], None]
+_APP: object = None  # the application made for printing, kept alive
 ShouldCancel = Callable[[], bool]
 
 
@@ -51,16 +52,18 @@ class PrintedJob:
 
 def ensure_app() -> None:
     """A Qt application for printing; with no screen (a server, a terminal) use Qt's
-    offscreen platform, which still prints through the system's spooler."""
-    from PySide6.QtGui import QGuiApplication
+    offscreen platform, which still prints through the system's spooler. A full
+    QApplication, so the window can still be opened later in the same process."""
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is not None:
+    if QApplication.instance() is not None:
         return
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QGuiApplication(["kx-ceremony"])
+    global _APP
+    _APP = QApplication(["kx-ceremony"])
 
 
 def _tray_names(info: object) -> tuple[str, ...]:
