@@ -232,7 +232,7 @@ def test_printer_offset_moves_blank_mode_only(cli, store, demo_id, tmp_path):
     )
     assert saved.status == 0, saved.err
     after = tmp_path / "after.pdf"
-    _print(cli, demo_id, after, "--mode", "blank")
+    _print(cli, demo_id, after, "--mode", "blank", "--reprint", "--reason", "canh chỉnh lại")
     full_after = tmp_path / "full-after.pdf"
     _print(cli, demo_id, full_after, "--mode", "full")
     w0 = words_of(page_words(before), phrase)[0]

@@ -93,3 +93,37 @@ def pdf_output(text: str) -> Path:
     from kx_ceremony.core.atomic_file import check_target
 
     return check_target(Path(text), (".pdf",))
+
+
+def add_output_args(parser: argparse.ArgumentParser) -> None:
+    """``-o OUT.pdf`` or ``--printer NAME`` (with ``--tray`` and ``--copies``), one of them."""
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", type=pdf_output, metavar="OUT.pdf", help="tệp PDF sẽ ghi")
+    target.add_argument(
+        "--printer", metavar="NAME", help="in thẳng ra máy in NAME, đúng 100 %% (lệnh printers)"
+    )
+    parser.add_argument("--tray", metavar="TRAY", help="khay giấy của máy in (ví dụ Manual)")
+    parser.add_argument("--copies", type=positive_int, default=1, metavar="N", help="số bản in")
+    parser.add_argument(
+        "--dpi",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="độ phân giải gửi tới máy in (mặc định 600; 300 in nhanh hơn)",
+    )
+
+
+def deliver(args: argparse.Namespace, make: Any, title: str) -> int:
+    """Write the document with ``make(path) -> path`` to -o, or print it on --printer."""
+    if args.output is not None:
+        if args.tray or args.copies != 1 or args.dpi:
+            raise UserError("--tray, --copies và --dpi chỉ dùng khi in ra máy in (--printer NAME).")
+        print(make(args.output))
+        return 0
+    from kx_ceremony.printer.jobs import print_document_to_printer
+
+    sent = print_document_to_printer(
+        make, args.printer, tray=args.tray, copies=args.copies, title=title, dpi=args.dpi
+    )
+    print(f"Đã gửi {sent.pages} trang tới máy in «{sent.printer}».")
+    return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kx_ceremony.commands.common import Context, add_ceremony_arg, pdf_output
+from kx_ceremony.commands.common import Context, add_ceremony_arg, add_output_args, deliver
 
 _DOCUMENTS = {
     "covenant": "bản giao ước thi đua (các đơn vị cùng ký)",
@@ -17,9 +17,7 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     for kind, help_text in _DOCUMENTS.items():
         parser = printing.add_parser(kind, help=help_text)
         add_ceremony_arg(parser)
-        parser.add_argument(
-            "-o", "--output", required=True, type=pdf_output, metavar="OUT.pdf", help="tệp PDF"
-        )
+        add_output_args(parser)
         parser.add_argument(
             "--draft",
             action="store_true",
@@ -31,6 +29,10 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
 def cmd_print_document(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.printing.pledge_documents import print_pledge_document
 
-    path = print_pledge_document(ctx.store, args.ceremony, args.kind, args.output, draft=args.draft)
-    print(path)
-    return 0
+    return deliver(
+        args,
+        lambda out: print_pledge_document(
+            ctx.store, args.ceremony, args.kind, out, draft=args.draft
+        ),
+        _DOCUMENTS[args.kind],
+    )

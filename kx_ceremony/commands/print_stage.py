@@ -4,33 +4,29 @@ from __future__ import annotations
 
 import argparse
 
-from kx_ceremony.commands.common import Context, add_ceremony_arg, pdf_output
+from kx_ceremony.commands.common import Context, add_ceremony_arg, add_output_args, deliver
 
 
 def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:
     script = printing.add_parser("script", help="kịch bản cho người dẫn chương trình")
     add_ceremony_arg(script)
-    script.add_argument(
-        "-o", "--output", required=True, type=pdf_output, metavar="OUT.pdf", help="tệp PDF sẽ ghi"
-    )
+    add_output_args(script)
     script.set_defaults(handler=cmd_script)
     lineup = printing.add_parser("lineup", help="sơ đồ sân khấu và khay bằng từng đợt")
     add_ceremony_arg(lineup)
-    lineup.add_argument(
-        "-o", "--output", required=True, type=pdf_output, metavar="OUT.pdf", help="tệp PDF sẽ ghi"
-    )
+    add_output_args(lineup)
     lineup.set_defaults(handler=cmd_lineup)
 
 
 def cmd_script(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.printing.script import make_script
 
-    print(make_script(ctx.store, args.ceremony, args.output))
-    return 0
+    return deliver(
+        args, lambda out: make_script(ctx.store, args.ceremony, out), "Kịch bản dẫn chương trình"
+    )
 
 
 def cmd_lineup(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.printing.lineup import make_lineup
 
-    print(make_lineup(ctx.store, args.ceremony, args.output))
-    return 0
+    return deliver(args, lambda out: make_lineup(ctx.store, args.ceremony, out), "Sơ đồ sân khấu")

@@ -57,6 +57,14 @@ class Gender(enum.StrEnum):
     FEMALE = "female"
 
 
+class PrintMode(enum.StrEnum):
+    """How a certificate was printed, as the ledger of blanks records it."""
+
+    BLANK = "blank"  # the variable words onto a pre-printed blank (uses up a blank)
+    FULL = "full"  # the whole design on plain paper
+    PREVIEW = "preview"  # shown on screen or printed as a test
+
+
 class Attendance(enum.StrEnum):
     PRESENT = "present"
     ABSENT = "absent"
@@ -135,6 +143,9 @@ class AwardForm(Base):
     layout_name: Mapped[str] = mapped_column(String(100), default="")
     # The organiser's adjusted certificate layout (fields in millimetres); None = default.
     layout: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # How register numbers (số sổ vàng) of this award are written, e.g. "{n:03d}/{year}";
+    # empty: none given automatically (see services/register_numbers.py).
+    register_pattern: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="award_forms")
 
@@ -294,3 +305,40 @@ class Signatory(Base):
     signer_name: Mapped[str] = mapped_column(String(200), default="")
 
     document: Mapped[PledgeDocument] = relationship(back_populates="signatories")
+
+
+class PrintRecord(Base):
+    """One certificate printed, to a printer or a file: the ledger of blanks.
+
+    The honouree's name and the award's name are copied, so the ledger still reads right
+    after the honouree or the award form is deleted or renamed.
+    """
+
+    __tablename__ = "print_ledger"
+    __table_args__ = (
+        CheckConstraint(f"mode IN ({_str_enum(PrintMode)})", name="mode_valid"),
+        CheckConstraint("target_kind IN ('printer', 'file')", name="target_kind_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ceremony_id: Mapped[int] = mapped_column(
+        ForeignKey("ceremonies.id", ondelete="CASCADE"), index=True
+    )
+    honouree_id: Mapped[int | None] = mapped_column(
+        ForeignKey("honourees.id", ondelete="SET NULL"), index=True
+    )
+    honouree_name: Mapped[str] = mapped_column(String(300))
+    award_form_id: Mapped[int | None] = mapped_column(
+        ForeignKey("award_forms.id", ondelete="SET NULL"), index=True
+    )
+    award_name: Mapped[str] = mapped_column(String(300))
+    mode: Mapped[str] = mapped_column(String(10))
+    register_number: Mapped[str] = mapped_column(String(100), default="")
+    # Set when the number was given from the award form's pattern: its year and sequence.
+    register_year: Mapped[int | None] = mapped_column(Integer)
+    register_seq: Mapped[int | None] = mapped_column(Integer)
+    target_kind: Mapped[str] = mapped_column(String(10))  # "printer" or "file"
+    target: Mapped[str] = mapped_column(String(1000))  # printer name (and tray) or file path
+    reprint: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -163,6 +163,8 @@ class DocumentsView(QWidget):
         self.save_button = QPushButton(self.tr("Lưu thành tệp PDF…"))
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save_pdf)
+        self.printer_button = QPushButton(self.tr("In ra máy in…"))
+        self.printer_button.clicked.connect(self.print_to_printer)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel(self.tr("<b>Văn bản cần in</b>")))
@@ -171,6 +173,7 @@ class DocumentsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.printer_button)
         left_layout.addLayout(buttons)
 
         self.preview_area = QStackedWidget()
@@ -246,23 +249,35 @@ class DocumentsView(QWidget):
                 self.list.setCurrentRow(n)
 
     def _run(
-        self, out: Path, then: Callable[[Path], None], extra: dict[str, Any] | None = None
+        self,
+        out: Path,
+        then: Callable[[Path], None],
+        extra: dict[str, Any] | None = None,
+        preview: bool = False,
     ) -> None:
         if self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
             return
         kind = self.current_kind()
-        options = {**self.readers[self.list.currentRow()](), **(extra or {})}
+        # A preview is recorded in the ledger of blanks as a preview: never a used blank.
+        options = {**self.readers[self.list.currentRow()](), **(extra or {}), "preview": preview}
         ceremony_id, store = self.ceremony_id, self.store
+
+        def done(path: Path) -> None:
+            self.events.changed.emit(events.PRINTED)
+            then(path)
+
         self.runner.run(
             self,
             self.tr("Đang in %s…") % kind.title.lower(),
             lambda progress: kind.make(store, ceremony_id, out, options, progress),
-            then,
-            on_error=lambda exc: self._failed(exc, out, then),
+            done,
+            on_error=lambda exc: self._failed(exc, out, then, preview),
         )
 
-    def _failed(self, exc: BaseException, out: Path, then: Callable[[Path], None]) -> None:
+    def _failed(
+        self, exc: BaseException, out: Path, then: Callable[[Path], None], preview: bool
+    ) -> None:
         """A covenant or pledge not written yet: offer the two ways on, as buttons."""
         from kx_ceremony.core.printing.pledge_documents import NoDocumentYet
 
@@ -278,7 +293,7 @@ class DocumentsView(QWidget):
             ],
         )
         if answer == "draft":
-            self._run(out, then, {"draft": True})
+            self._run(out, then, {"draft": True}, preview)
         elif answer == "compose":
             self.events.navigate.emit("pledges")
 
@@ -286,7 +301,7 @@ class DocumentsView(QWidget):
     def preview(self, *_args: object) -> None:
         kind = self.current_kind()
         out = self.preview_dir / f"{kind.file_stem}.pdf"
-        self._run(out, lambda path: self._show(Path(path), kind.title))
+        self._run(out, lambda path: self._show(Path(path), kind.title), preview=True)
 
     @guarded
     def save_pdf(self, *_args: object) -> None:
@@ -313,6 +328,33 @@ class DocumentsView(QWidget):
         if self.last_output is not None and self.last_output.parent == self.preview_dir:
             self.pdf.release()
         shutil.rmtree(self.preview_dir, ignore_errors=True)
+
+    @guarded
+    def print_to_printer(self, *_args: object) -> None:
+        """Print the chosen document at 100 % on a printer the user picks."""
+        if self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
+            return
+        from kx_ceremony.ui.printer_dialog import ask_printer
+
+        choice = ask_printer(self)
+        if choice is None:
+            return
+        kind = self.current_kind()
+        options = {**self.readers[self.list.currentRow()](), "preview": False}
+        ceremony_id, store = self.ceremony_id, self.store
+        text = self.tr("Đang in %s…") % kind.title.lower()
+
+        def task(progress: Any) -> str:
+            from kx_ceremony.ui.printing_tasks import print_on_printer
+
+            return print_on_printer(store, ceremony_id, kind, options, choice, progress, text)
+
+        def done(summary: str) -> None:
+            self.events.changed.emit(events.PRINTED)
+            messages.inform(self, summary)
+
+        self.runner.run(self, text, task, done)
 
     def _show(self, path: Path, title: str) -> None:
         self.last_output = path

@@ -11,7 +11,8 @@ AWARDS = "awards"
 STAGE = "stage"
 DOCUMENTS = "documents"
 STORE = "store"  # the whole store was replaced (restore) or reopened
-EVERYTHING = frozenset({CEREMONIES, HONOUREES, AWARDS, STAGE, DOCUMENTS, STORE})
+PRINTED = "printed"  # certificates printed: the ledger of blanks and register numbers
+EVERYTHING = frozenset({CEREMONIES, HONOUREES, AWARDS, STAGE, DOCUMENTS, STORE, PRINTED})
 
 
 class AppEvents(QObject):

@@ -71,8 +71,12 @@ COLUMNS: list[tuple[str, Callable[[HonoureeRow], str], Callable[[HonoureeRow], A
         ),
         lambda r: r.attendance,
     ),
+    ("In bằng", lambda r: "", None),  # filled from the ledger of blanks (set_printed)
 ]
 COL_ORDER, COL_NAME, COL_AWARD = 0, 1, 7
+COL_PRINTED = len(COLUMNS) - 1
+NOT_PRINTED, PRINTED = "not-printed", "printed"  # the printed filter
+PRINT_MODE_TEXT = {"blank": "Đã in lên phôi", "full": "Đã in đủ mẫu"}
 
 
 class HonoureeTableModel(QAbstractTableModel):
@@ -85,6 +89,8 @@ class HonoureeTableModel(QAbstractTableModel):
         self._award: int | None = None
         self._kind: str | None = None
         self._round: int | None = None
+        self._printed: dict[int, str] = {}  # honouree id → what the ledger says
+        self._printed_filter: str | None = None
         self._sort: tuple[int, Qt.SortOrder] = (COL_ORDER, Qt.SortOrder.AscendingOrder)
         self._sorted: list[int] | None = None  # all row indices in the current sort
 
@@ -117,6 +123,17 @@ class HonoureeTableModel(QAbstractTableModel):
         self, award_form_id: int | None, kind: str | None, round_number: int | None
     ) -> None:
         self._award, self._kind, self._round = award_form_id, kind, round_number
+        self._refilter()
+
+    def set_printed(self, printed: dict[int, str]) -> None:
+        """Honouree id → a short text of their latest real print (absent: not printed)."""
+        self.beginResetModel()
+        self._printed = dict(printed)
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    def set_printed_filter(self, wanted: str | None) -> None:
+        self._printed_filter = wanted
         self._refilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -160,6 +177,9 @@ class HonoureeTableModel(QAbstractTableModel):
         if self._round is not None:
             wanted = None if self._round == UNPLACED else self._round
             indices = [i for i in indices if rows[i].round == wanted]
+        if self._printed_filter is not None:
+            printed, want = self._printed, self._printed_filter == PRINTED
+            indices = [i for i in indices if (rows[i].id in printed) == want]
         return indices
 
     # -- what the view and the screen read ------------------------------------------
@@ -196,6 +216,8 @@ class HonoureeTableModel(QAbstractTableModel):
             position = self._visible[index.row()]
             if index.column() == COL_ORDER:
                 return str(position + 1)
+            if index.column() == COL_PRINTED:
+                return self._printed.get(self._rows[position].id, "Chưa in")
             return COLUMNS[index.column()][1](self._rows[position])
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 4, 8, 9):
             return int(Qt.AlignmentFlag.AlignCenter)

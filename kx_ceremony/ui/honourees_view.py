@@ -30,13 +30,31 @@ from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.column_fit import ColumnFitter
 from kx_ceremony.ui.events import AppEvents
-from kx_ceremony.ui.honouree_model import KIND_TEXT, UNPLACED, HonoureeTableModel
+from kx_ceremony.ui.honouree_model import (
+    KIND_TEXT,
+    NOT_PRINTED,
+    PRINT_MODE_TEXT,
+    PRINTED,
+    UNPLACED,
+    HonoureeTableModel,
+)
 from kx_ceremony.ui.messages import guarded
 
 if TYPE_CHECKING:
     from kx_ceremony.ui.honouree_dialog import HonoureeDialog
 
 ROW_HEIGHT = 24
+
+
+def printed_texts(store: Store, ceremony_id: int) -> dict[int, str]:
+    """Honouree id → "Đã in lên phôi 05/01 14:02" from the ledger of blanks."""
+    from kx_ceremony.core.services.print_ledger import printed_honourees
+
+    return {
+        honouree_id: f"{PRINT_MODE_TEXT.get(row.mode, row.mode)} "
+        f"{row.printed_at.strftime('%d/%m %H:%M')}"
+        for honouree_id, row in printed_honourees(store, ceremony_id).items()
+    }
 
 
 class HonoureesView(QWidget):
@@ -62,6 +80,10 @@ class HonoureesView(QWidget):
         for key, text in KIND_TEXT.items():
             self.kind_filter.addItem(text, key)
         self.round_filter = QComboBox()
+        self.printed_filter = QComboBox()
+        self.printed_filter.addItem(self.tr("Đã in và chưa in"), None)
+        self.printed_filter.addItem(self.tr("Chưa in"), NOT_PRINTED)
+        self.printed_filter.addItem(self.tr("Đã in"), PRINTED)
         self.count = QLabel()
 
         self.model = HonoureeTableModel(self)
@@ -130,6 +152,7 @@ class HonoureesView(QWidget):
         filters.addWidget(self.award_filter, 2)
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.round_filter, 1)
+        filters.addWidget(self.printed_filter, 1)
         actions = QHBoxLayout()
         for button in (
             self.import_button,
@@ -151,6 +174,9 @@ class HonoureesView(QWidget):
         self.search.textChanged.connect(self._search_changed)
         for combo in (self.award_filter, self.kind_filter, self.round_filter):
             combo.currentIndexChanged.connect(self._filters_changed)
+        self.printed_filter.currentIndexChanged.connect(
+            lambda *_: self.model.set_printed_filter(self.printed_filter.currentData())
+        )
         self.model.modelReset.connect(self._show_count)
         self.events.changed.connect(self._on_changed)
 
@@ -173,6 +199,7 @@ class HonoureesView(QWidget):
         if self.ceremony_id is None:
             self._forms, self.award_names = [], []
             self.model.set_rows([])
+            self.model.set_printed({})
             self._fill_filters([])
             return
         self._forms = None  # the full catalogue rows load with the first dialog
@@ -180,11 +207,12 @@ class HonoureesView(QWidget):
         rows = table_rows(self.store, self.ceremony_id)
         self._fill_filters(rows)
         self.model.set_rows(rows)
+        self.model.set_printed(printed_texts(self.store, self.ceremony_id))
         # Fold the search text once the table is on screen, before the user can type.
         QTimer.singleShot(150, self.model.prepare_search)
 
     def _on_changed(self, what: str) -> None:
-        if what in (events.HONOUREES, events.AWARDS, events.STAGE, events.STORE):
+        if what in (events.HONOUREES, events.AWARDS, events.STAGE, events.STORE, events.PRINTED):
             try:
                 self.reload()
             except Exception as exc:  # noqa: BLE001 - a refresh must not crash the window

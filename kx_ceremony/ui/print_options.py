@@ -11,10 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -44,9 +46,16 @@ class CertificateOptions(QWidget):
         self.round.setRange(0, 9999)
         self.round.setSpecialValueText(_tr("mọi đợt"))
         self.award = QComboBox()
+        self.reprint = QCheckBox(_tr("In lại lên phôi mới (phôi hỏng)"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(_tr("Lý do in lại, ví dụ: phôi bị kẹt giấy"))
+        self.reason.setEnabled(False)
+        self.reprint.toggled.connect(self.reason.setEnabled)
         if not calibration:
             form.addRow(_tr("Kiểu in"), self.mode)
             form.addRow(_tr("Chỉ in đợt"), self.round)
+            form.addRow("", self.reprint)
+            form.addRow(_tr("Lý do in lại"), self.reason)
         form.addRow(_tr("Hình thức") if not calibration else _tr("Mẫu của"), self.award)
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
@@ -98,6 +107,8 @@ class CertificateOptions(QWidget):
             "round": self.round.value() or None,
             "award": self.award.currentData(),
             "offset": (self.offset_x.value(), self.offset_y.value()),
+            "reprint": self.reprint.isChecked(),
+            "reason": self.reason.text() if self.reprint.isChecked() else "",
         }
 
 
@@ -113,6 +124,9 @@ def _print_certificates(
         mode=options["mode"],
         round_number=options["round"],
         award=options["award"],
+        preview=options.get("preview", False),
+        reprint=options.get("reprint", False),
+        reason=options.get("reason", ""),
         progress=lambda done, total: progress(done, total, _tr("Đang in bằng khen, giấy khen…")),
     ).path
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from kx_ceremony.core.services.honouree_table import honouree_rows
 from kx_ceremony.ui import messages
 from kx_ceremony.ui.tasks import InlineRunner
@@ -176,3 +178,89 @@ def test_an_old_preview_never_stays_on_screen(window, store, demo_id):
     add_honouree(store, demo_id, HonoureeInput("Trần Văn Muộn", huyen, unit="Xã Vũ Tây"))
     window.events.changed.emit(events.HONOUREES)
     outdated()
+
+
+def test_ledger_in_the_window_printed_and_not_printed(
+    window, store, demo_id, tmp_path, monkeypatch
+):
+    from kx_ceremony.core.services.print_ledger import list_ledger
+    from kx_ceremony.ui.honouree_model import COL_PRINTED, NOT_PRINTED
+
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("certificates")
+    panel = view.option_widgets[view.list.currentRow()]
+    panel.round.setValue(1)  # blank mode, the default
+    view.preview()
+    view.preview()  # previews never use a blank, never refused
+    assert [r.mode for r in list_ledger(store, demo_id)] == ["preview"] * 4
+    target = tmp_path / "phoi.pdf"
+    monkeypatch.setattr("kx_ceremony.ui.documents_view.choose_save_file", lambda *a: target)
+    view.save_pdf()
+    assert target.is_file(), messages.shown
+
+    people = window.honourees
+    window.tabs.setCurrentWidget(people)
+    model = people.model
+    texts = {
+        model.row_at(r).name: model.index(r, COL_PRINTED).data() for r in range(model.rowCount())
+    }
+    assert texts["Phạm Thị Thu Hằng"].startswith("Đã in lên phôi")
+    assert texts["Nguyễn Văn Tâm"] == "Chưa in"
+    people.printed_filter.setCurrentIndex(people.printed_filter.findData(NOT_PRINTED))
+    names = {model.row_at(r).name for r in range(model.rowCount())}
+    assert model.rowCount() == model.total - 2 and "Phạm Thị Thu Hằng" not in names
+
+    # The same blanks again: refused in one sentence naming who, nothing written.
+    window.tabs.setCurrentWidget(view)
+    messages.shown.clear()
+    again = tmp_path / "lan-hai.pdf"
+    monkeypatch.setattr("kx_ceremony.ui.documents_view.choose_save_file", lambda *a: again)
+    view.save_pdf()
+    assert not again.exists()
+    assert any("Phạm Thị Thu Hằng" in m for m in messages.shown), messages.shown
+    panel.reprint.setChecked(True)
+    panel.reason.setText("phôi bị nhòe mực")
+    view.save_pdf()
+    assert again.is_file(), messages.shown
+    reprints = [r for r in list_ledger(store, demo_id) if r.reprint]
+    assert [r.reason for r in reprints] == ["phôi bị nhòe mực"] * 2
+
+
+def test_print_on_a_printer_cut_short_says_which_were_printed(
+    make_window, store, demo_id, monkeypatch
+):
+    """«In ra máy in» through CUPS's PDF printer, stopped after the first page: the first
+    certificate comes out and is the only one in the ledger, and the message names it."""
+    from pypdf import PdfReader
+
+    from kx_ceremony.core.services.print_ledger import list_ledger
+    from kx_ceremony.ui.printer_dialog import PrinterChoice
+    from tests.test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
+
+    if needs_cups.args[0]:
+        pytest.skip(needs_cups.kwargs["reason"])
+    runner = InlineRunner()
+    window = make_window(demo_id, runner=runner)
+    _plan(window)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("certificates")
+    panel = view.option_widgets[view.list.currentRow()]
+    panel.mode.setCurrentIndex(panel.mode.findData("full"))
+    panel.round.setValue(1)  # two certificates
+    monkeypatch.setattr(
+        "kx_ceremony.ui.printer_dialog.ask_printer", lambda parent: PrinterChoice(PRINTER, None, 1)
+    )
+    runner.cancel_after = 3  # two reports making the PDF, one for the first printed page
+    before = set(OUT_DIR.glob("*.pdf"))
+    messages.shown.clear()
+    view.print_to_printer()
+    summary = messages.shown[-1]
+    assert "1/2" in summary and "Phạm Thị Thu Hằng" in summary, messages.shown
+    rows = list_ledger(store, demo_id)
+    assert [(r.honouree_name, r.target_kind, r.target) for r in rows] == [
+        ("Phạm Thị Thu Hằng", "printer", PRINTER)
+    ]
+    assert len(PdfReader(str(wait_for_pdf(OUT_DIR, before))).pages) == 1

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
@@ -41,6 +41,7 @@ from kx_ceremony.core.printing.textfit import FittedText
 from kx_ceremony.core.services.awards import find_award_form, list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
+from kx_ceremony.core.services.print_ledger import PlannedPrint, plan_prints, record_prints
 from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
 
@@ -226,35 +227,96 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def print_certificates(
+@dataclass
+class CertificateJob:
+    """Certificates checked, numbered and measured, ready to be written and recorded."""
+
+    store: Store
+    ceremony_id: int
+    ledger_mode: str  # what the ledger records: blank, full or preview
+    plan: _Plan
+    certificates: list[Certificate]
+    planned: dict[int, PlannedPrint]  # by ordinal
+    offset: PrinterOffset
+    title: str
+    reason: str = ""
+
+    def record(self, done: Sequence[Certificate], target_kind: str, target: str) -> int:
+        """Enter the certificates that came out into the ledger of blanks."""
+        return record_prints(
+            self.store,
+            self.ceremony_id,
+            self.ledger_mode,
+            [self.planned[c.ordinal] for c in done],
+            target_kind,
+            target,
+            self.reason,
+        )
+
+
+def prepare_job(
     store: Store,
     ceremony_id: int,
-    out: Path,
     *,
     mode: str = "blank",
     round_number: int | None = None,
     award: str | None = None,
-    split_dir: Path | None = None,
-    progress: Progress | None = None,
-    should_cancel: ShouldCancel | None = None,
     printer: str = DEFAULT_PRINTER,
-) -> PrintResult:
-    """Write the certificates to ``out`` (and one file per honouree into ``split_dir``).
+    preview: bool = False,
+    reprint: bool = False,
+    reason: str = "",
+) -> CertificateJob:
+    """Select, check against the ledger, number and measure every certificate of a job.
 
-    Cancelling (``should_cancel`` returning True) removes whatever was written.
+    ``printer`` is the key of the printer offset applied in blank mode. A preview is drawn
+    in ``mode`` but recorded as a preview: never refused, never numbered.
     """
     if mode not in MODES:
         raise UserError(f"Kiểu in «{mode}» không hợp lệ: chọn full (đủ mẫu) hoặc blank (phôi).")
-    out = Path(out)
     selected = select_honourees(store, ceremony_id, round_number, award)
+    ledger_mode = "preview" if preview else mode
+    planned = plan_prints(
+        store,
+        ceremony_id,
+        [row for _, row in selected],
+        ledger_mode,
+        reprint=reprint,
+        reason=reason,
+    )
     plan = _Plan(store, ceremony_id, mode)
     with _no_cyclic_gc():
-        certificates = [plan.certificate(ordinal, row) for ordinal, row in selected]
-    offset = load_offset(printer) if mode == "blank" else PrinterOffset()
+        certificates = [
+            plan.certificate(ordinal, replace(row, register_number=p.register_number))
+            for (ordinal, row), p in zip(selected, planned, strict=True)
+        ]
+    return CertificateJob(
+        store,
+        ceremony_id,
+        ledger_mode,
+        plan,
+        certificates,
+        {c.ordinal: p for c, p in zip(certificates, planned, strict=True)},
+        load_offset(printer) if mode == "blank" else PrinterOffset(),
+        f"Bằng khen, giấy khen - {plan.ceremony.title}",
+        reason if reprint else "",
+    )
+
+
+def write_job(
+    job: CertificateJob,
+    out: Path,
+    *,
+    split_dir: Path | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> PrintResult:
+    """Write the job to ``out`` (and one file per honouree into ``split_dir``), whole or
+    not at all: cancelling (``should_cancel`` returning True) removes whatever was written."""
+    out = Path(out)
+    plan, certificates, offset, title = job.plan, job.certificates, job.offset, job.title
     total = len(certificates) * (2 if split_dir is not None else 1)
     done = 0
     written: list[Path] = []
-    title = f"Bằng khen, giấy khen - {plan.ceremony.title}"
 
     def step() -> None:
         nonlocal done
@@ -267,7 +329,7 @@ def print_certificates(
     def write_all(partial: Path, split: StagedFolder | None) -> None:
         _write(plan, partial, title, offset, certificates, step)
         if split is not None:
-            width = max(3, len(str(selected[-1][0])))
+            width = max(3, len(str(certificates[-1].ordinal)))
             for cert in certificates:
                 target = split.path_for(split_name(cert, width))
                 _write(plan, target, f"{title} - {cert.honouree.name}", offset, [cert], step)
@@ -281,6 +343,41 @@ def print_certificates(
             write_atomically(out, lambda partial: write_all(partial, split))
             written = split.commit()
     return PrintResult(out, len(certificates), written)
+
+
+def print_certificates(
+    store: Store,
+    ceremony_id: int,
+    out: Path,
+    *,
+    mode: str = "blank",
+    round_number: int | None = None,
+    award: str | None = None,
+    split_dir: Path | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+    printer: str = DEFAULT_PRINTER,
+    preview: bool = False,
+    reprint: bool = False,
+    reason: str = "",
+) -> PrintResult:
+    """Write the certificates to a PDF file, then record them in the ledger of blanks."""
+    job = prepare_job(
+        store,
+        ceremony_id,
+        mode=mode,
+        round_number=round_number,
+        award=award,
+        printer=printer,
+        preview=preview,
+        reprint=reprint,
+        reason=reason,
+    )
+    result = write_job(
+        job, out, split_dir=split_dir, progress=progress, should_cancel=should_cancel
+    )
+    job.record(job.certificates, "file", str(result.path.resolve()))
+    return result
 
 
 def _write(

@@ -33,6 +33,7 @@ def award_form_row(form: AwardForm) -> AwardFormRow:
         page_height_mm=form.page_height_mm,
         layout_name=form.layout_name,
         layout=form.layout,
+        register_pattern=form.register_pattern or "",
     )
 
 

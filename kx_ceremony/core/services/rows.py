@@ -47,6 +47,7 @@ class AwardFormRow:
     page_height_mm: float
     layout_name: str
     layout: dict[str, Any] | None = None
+    register_pattern: str = ""
 
 
 @dataclass(frozen=True)
