@@ -13,23 +13,36 @@ import sqlite3
 from pathlib import Path
 
 from kx_ceremony.core.errors import StoreError, UserError
+from kx_ceremony.core.sqlite_files import (
+    StoreBusy,
+    StoreUnreachable,
+    busy_timeout_s,
+    connect_readonly,
+    copy_database,
+    is_access_problem,
+    is_busy,
+)
 
 KEEP_AUTOMATIC = 10
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-
-
 def integrity_problems(path: Path) -> list[str]:
-    """SQLite's integrity check on a file; [] when it is a sound database."""
+    """SQLite's integrity check on a file; [] when it is a sound database.
+
+    A file another program holds is busy, not damaged (``StoreBusy``); one that cannot
+    be opened for lack of rights is said so (``StoreUnreachable``).
+    """
     try:
-        conn = _connect_readonly(path)
+        conn = connect_readonly(path)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
@@ -43,18 +56,23 @@ def copy_verified(source: Path, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        src = _connect_readonly(source)
+        src = connect_readonly(source)
         try:
             dst = sqlite3.connect(partial)
             try:
-                src.backup(dst)
+                copy_database(src, dst, busy=source)
                 dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             finally:
                 dst.close()
         finally:
             src.close()
+    except StoreBusy:
+        partial.unlink(missing_ok=True)
+        raise
     except sqlite3.DatabaseError as exc:
         partial.unlink(missing_ok=True)
+        if is_busy(exc):
+            raise StoreBusy(source) from exc
         raise StoreError(f"Không sao lưu được {source}: {exc}.") from exc
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -96,14 +114,15 @@ def prune_automatic(folder: Path, keep: int = KEEP_AUTOMATIC) -> None:
 def restore_into(backup_file: Path, store_path: Path) -> None:
     """Replace the store's content with a verified backup's, through the backup API.
 
-    Writing through SQLite (not copying files) keeps the store's WAL consistent and
-    waits for other writers instead of corrupting their work.
+    Writing through SQLite (not copying files) keeps the store's WAL consistent; another
+    program's lock is waited for at most the busy timeout, then ``StoreBusy`` is raised
+    with the store unchanged.
     """
-    src = _connect_readonly(backup_file)
+    src = connect_readonly(backup_file)
     try:
-        dst = sqlite3.connect(store_path, timeout=5)
+        dst = sqlite3.connect(store_path, timeout=busy_timeout_s())
         try:
-            src.backup(dst)
+            copy_database(src, dst, busy=store_path)
         finally:
             dst.close()
     finally:
@@ -118,15 +137,15 @@ BACKUP_INTERVAL = dt.timedelta(days=1)
 
 def _holds_a_store(path: Path) -> bool:
     """A sound SQLite file that carries a KX Ceremony schema version."""
-    if integrity_problems(path):
-        return False
     try:
-        conn = _connect_readonly(path)
+        if integrity_problems(path):
+            return False
+        conn = connect_readonly(path)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UserError):  # damaged, busy or unreadable: not offered
         return False
     return row is not None
 

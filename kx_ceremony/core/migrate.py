@@ -18,6 +18,13 @@ from sqlalchemy import text
 
 from kx_ceremony.core.backup import automatic_backup
 from kx_ceremony.core.errors import StoreError, UserError
+from kx_ceremony.core.sqlite_files import (
+    StoreBusy,
+    StoreUnreachable,
+    connect_readonly,
+    is_access_problem,
+    is_busy,
+)
 from kx_ceremony.core.store import Store, create_store_engine
 
 log = logging.getLogger(__name__)
@@ -48,7 +55,7 @@ def inspect_sqlite_file(path: Path) -> StoreState:
             f"{path} là một thư mục, không phải tệp kho dữ liệu. Hãy chọn một tệp .sqlite."
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect_readonly(path)
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -60,6 +67,10 @@ def inspect_sqlite_file(path: Path) -> StoreState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
         raise UserError(
             f"Tệp {path} không phải kho dữ liệu KX Ceremony hoặc đã bị hỏng ({exc}). "
             "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao lưu."

@@ -18,10 +18,19 @@ from pathlib import Path
 
 from kx_ceremony.core.backup import latest_backup
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.sqlite_files import (
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    StoreBusy,
+    StoreUnreachable,
+    connect_readonly,
+    error_code,
+    is_access_problem,
+    is_busy,
+    refuse_if_busy,
+)
 
 log = logging.getLogger(__name__)
-
-_BUSY_WORDS = ("locked", "busy")
 
 
 class DamagedStore(UserError):
@@ -52,22 +61,24 @@ class DamagedStore(UserError):
 def damage_found(path: Path) -> str | None:
     """The first problem SQLite's quick check finds in the file, or None when it is sound."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect_readonly(path)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc  # in use by another program: not damage
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
+        code = error_code(exc)
         text = str(exc).lower()
-        if any(word in text for word in _BUSY_WORDS):
-            return None  # in use by another program: not a sign of damage
-        if "malformed" in text or "not a database" in text or "corrupt" in text:
+        damaged = code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text
+        if damaged or not isinstance(exc, sqlite3.OperationalError):
             return str(exc)
         raise UserError(
             f"Không đọc được kho dữ liệu {path} ({exc}). Hãy kiểm tra quyền đọc tệp và thư mục."
         ) from exc
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
     if rows == ["ok"]:
         return None
     return rows[0].splitlines()[-1] if rows and rows[0] else "kiểm tra toàn vẹn không đạt"
@@ -116,7 +127,10 @@ def recover_store(store_path: Path, backup: Path | None = None) -> Recovery:
 
     chosen = backup or latest_backup(store_path)
     if chosen is None:
-        kept = keep_damaged_aside(store_path) if store_path.exists() else None
+        kept = None
+        if store_path.exists():
+            refuse_if_busy(store_path)  # never rename a file another program is using
+            kept = keep_damaged_aside(store_path)
         return Recovery(kept, None)
     kept = restore_store(str(store_path), chosen)
     return Recovery(kept, chosen)

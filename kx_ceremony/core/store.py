@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.paths import default_store_path
+from kx_ceremony.core.sqlite_files import StoreBusy, is_busy
 
 log = logging.getLogger(__name__)
 
@@ -113,13 +114,13 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A unit of work: commits when the block ends, rolls back everything on error."""
-        with _friendly_db_errors(self), self._write() as session, session.begin():
+        with _friendly_db_errors(self, writing=True), self._write() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only view of the store, consistent for the whole block."""
-        with _friendly_db_errors(self), self._read() as session, session.begin():
+        with _friendly_db_errors(self, writing=False), self._read() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -127,16 +128,13 @@ class Store:
 
 
 @contextmanager
-def _friendly_db_errors(store: Store) -> Iterator[None]:
+def _friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
+        if is_busy(exc):
+            raise StoreBusy(store.describe(), unsaved=writing) from exc
         text = str(exc.orig).lower()
-        if "locked" in text or "busy" in text:
-            raise UserError(
-                f"Kho dữ liệu {store.describe()} đang bận: một chương trình KX Ceremony khác "
-                "đang ghi vào đó. Hãy chờ nó xong hoặc đóng nó rồi thử lại."
-            ) from exc
         if "disk" in text or "i/o" in text or "readonly" in text or "read-only" in text:
             raise StoreError(
                 f"Không ghi được vào kho dữ liệu {store.describe()} ({exc.orig}); thay đổi "
