@@ -34,6 +34,21 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # the Alembic scripts, so opening a current store never has to load Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+# The tables every KX Ceremony store has had since the first revision. Another program's
+# database may well carry an ``alembic_version`` table (any project using Alembic does),
+# even with a revision named "0001": without these tables it is not ours.
+STORE_TABLES = frozenset(
+    {
+        "ceremonies",
+        "award_forms",
+        "decisions",
+        "honourees",
+        "presenters",
+        "rounds",
+        "pledge_documents",
+        "signatories",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,11 @@ class StoreState:
 
 
 def inspect_sqlite_file(path: Path) -> StoreState:
-    """Read the schema version without changing a byte; refuse what we cannot open."""
+    """Read the schema version without changing a byte; refuse what we cannot open.
+
+    Refused before anything is written: a file that is not a database, another program's
+    database (even one with an ``alembic_version`` table), a store of a newer version.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return StoreState(path, None)
     if path.is_dir():
@@ -75,7 +94,7 @@ def inspect_sqlite_file(path: Path) -> StoreState:
             f"Tệp {path} không phải kho dữ liệu KX Ceremony hoặc đã bị hỏng ({exc}). "
             "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao lưu."
         ) from exc
-    if revision is None and tables - {"alembic_version"}:
+    if (revision is None and tables) or (revision is not None and STORE_TABLES - tables):
         raise UserError(
             f"Tệp {path} là một cơ sở dữ liệu SQLite khác, không phải kho KX Ceremony. "
             "Hãy chọn đúng tệp kho dữ liệu."
