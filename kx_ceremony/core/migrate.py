@@ -155,9 +155,12 @@ def upgrade_sqlite(
                         )
             finally:
                 raw.execute("PRAGMA foreign_keys = ON")
-    except StoreError:
+    except (StoreError, UserError):
         raise
     except Exception as exc:
+        if is_access_problem(exc) or isinstance(exc, PermissionError):
+            log.info("cannot write the store %s: %s", path, exc)
+            raise StoreUnreachable(path, getattr(exc, "orig", None) or exc, writing=True) from exc
         log.exception("upgrade of %s failed", path)
         where = f" Bản sao lưu trước khi nâng cấp: {backup}." if backup else ""
         raise StoreError(

@@ -14,7 +14,7 @@ from kx_ceremony.core import backup as backups
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.migrate import inspect_sqlite_file
 from kx_ceremony.core.sqlite_files import connect_readonly, refuse_if_busy
-from kx_ceremony.core.store import resolve_url, sqlite_path
+from kx_ceremony.core.store import prepare_store_folder, resolve_url, sqlite_path, store_is_named
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def restore_store(db: str | None, backup_file: Path) -> Path | None:
         refuse_if_busy(path)  # another program's store is never replaced nor renamed
         kept = _set_current_aside(path)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        prepare_store_folder(path, named=store_is_named(db))
     backups.restore_into(backup_file, path)
     problems = backups.integrity_problems(path)
     if problems:  # pragma: no cover - the source was verified; this guards the disk

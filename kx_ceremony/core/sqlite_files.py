@@ -62,9 +62,9 @@ class StoreUnreachable(UserError):
     """The store file or its folder cannot be read or written (permissions, read-only disk)."""
 
     def __init__(self, where: Path | str, reason: object, *, writing: bool = False) -> None:
-        what = "ghi vào" if writing else "mở"
+        what = "ghi được vào" if writing else "mở được"
         super().__init__(
-            f"Không {what} được kho dữ liệu {where} ({reason}): tệp hoặc thư mục chứa nó không "
+            f"Không {what} kho dữ liệu {where} ({reason}): tệp hoặc thư mục chứa nó không "
             "cho phép ghi, hoặc ổ đĩa chỉ đọc. Hãy kiểm tra quyền ghi của tệp và thư mục, hoặc "
             "chép kho sang ổ đĩa ghi được."
         )

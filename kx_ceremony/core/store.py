@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.paths import default_store_path
-from kx_ceremony.core.sqlite_files import StoreBusy, is_busy
+from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,39 @@ def resolve_url(db: str | None) -> URL:
             raise UserError(f"Địa chỉ kho dữ liệu không hợp lệ: {value!r} ({exc}).") from exc
     path = Path(value).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def store_is_named(db: str | None) -> bool:
+    """True when the user named the store (--db or KX_CEREMONY_DB), not the default one."""
+    return bool(db or os.environ.get(ENV_DB))
+
+
+def prepare_store_folder(path: Path, *, named: bool) -> None:
+    """Make sure a new store file can be created at ``path``.
+
+    Only the default store's folder is created silently; a folder named by the user that
+    does not exist is most likely a typing mistake, and a new empty store there would
+    look like a lost list, so it is refused.
+    """
+    folder = path.parent
+    if folder.is_dir():
+        return
+    if folder.exists() or any(p.is_file() for p in folder.parents):
+        blocker = next(p for p in (folder, *folder.parents) if p.exists())
+        raise UserError(
+            f"Không tạo được kho dữ liệu {path}: {blocker} là một tệp, không phải thư mục. "
+            "Hãy kiểm tra lại đường dẫn kho dữ liệu."
+        )
+    if named:
+        raise UserError(
+            f"Không có thư mục {folder} để đặt kho dữ liệu {path.name}; chương trình không tạo "
+            "kho mới ở đó. Hãy kiểm tra lại đường dẫn ở --db (hoặc biến KX_CEREMONY_DB), "
+            "hoặc tạo thư mục đó trước nếu muốn lập kho mới."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnreachable(path, exc.strerror or exc, writing=True) from exc
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -167,7 +200,7 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         if not state.is_current:
             if not upgrade:
                 raise StoreError(f"Kho dữ liệu {path} cần được nâng cấp trước khi dùng.")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            prepare_store_folder(path, named=store_is_named(db))
         store = Store(url, create_store_engine(url))
         if not state.is_current:
             try:
