@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kx_ceremony.core.redact import mask
+
 
 class UserError(Exception):
     """The user's input, file or action is wrong: say what, where, and what to do.
@@ -13,6 +15,7 @@ class UserError(Exception):
     exit_status = 2
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
+        message = mask(message)  # a server address in a message never shows its password
         super().__init__(message)
         self.message = message
         self.field = field
@@ -31,6 +34,7 @@ class StoreError(Exception):
     exit_status = 1
 
     def __init__(self, message: str) -> None:
+        message = mask(message)
         super().__init__(message)
         self.message = message
 

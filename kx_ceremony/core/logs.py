@@ -7,6 +7,7 @@ import logging.handlers
 from pathlib import Path
 
 from kx_ceremony.core.paths import user_log_dir
+from kx_ceremony.core.redact import mask
 
 LOG_FILE_NAME = "kx-ceremony.log"
 _configured: Path | None = None
@@ -22,7 +23,7 @@ def setup_logging() -> Path:
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_kx_ceremony", False)]:
         root.removeHandler(old)
@@ -32,6 +33,13 @@ def setup_logging() -> Path:
     root.setLevel(logging.INFO)
     _configured = path
     return path
+
+
+class _MaskingFormatter(logging.Formatter):
+    """Every record, its traceback included, with passwords hidden (see ``redact``)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask(super().format(record))
 
 
 def log_file_path() -> Path:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kx_ceremony.core import redact
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.paths import default_store_path
 from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
@@ -34,12 +35,36 @@ def resolve_url(db: str | None) -> URL:
     """--db or KX_CEREMONY_DB (a file path or an SQLAlchemy URL), else the default file."""
     value = db or os.environ.get(ENV_DB) or str(default_store_path())
     if "://" in value:
-        try:
-            return make_url(value)
-        except Exception as exc:  # noqa: BLE001 - any parse failure is the user's URL
-            raise UserError(f"Địa chỉ kho dữ liệu không hợp lệ: {value!r} ({exc}).") from exc
+        return _parse_server_url(value)
     path = Path(value).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _parse_server_url(value: str) -> URL:
+    """A server address; its password is hidden from every message and log from now on."""
+    authority = value.split("://", 1)[1].split("/", 1)[0]
+    if "@" in authority:
+        redact.remember(authority.rsplit("@", 1)[0].partition(":")[2])
+    try:
+        url = make_url(value)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's URL
+        raise UserError(_bad_url_message(value)) from exc
+    redact.remember(url.password if isinstance(url.password, str) else None)
+    for key in ("password", "passwd", "pwd"):
+        found = url.query.get(key)
+        for secret in (found,) if isinstance(found, str) else found or ():
+            redact.remember(secret)
+    if authority.count("@") > 1:  # a password with an unencoded "@": the host would be wrong
+        raise UserError(_bad_url_message(value))
+    return url
+
+
+def _bad_url_message(value: str) -> str:
+    return (
+        f"Địa chỉ kho dữ liệu {redact.mask(value)} không hợp lệ. Hãy viết theo dạng "
+        f"{redact.URL_FORM}; ký tự đặc biệt trong mật khẩu viết dạng %XX (ví dụ @ là %40, "
+        "/ là %2F, : là %3A)."
+    )
 
 
 def store_is_named(db: str | None) -> bool:
@@ -142,7 +167,9 @@ class Store:
         return self.url.get_backend_name() == "sqlite"
 
     def describe(self) -> str:
-        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+        if self.path:
+            return str(self.path)
+        return redact.mask(self.url.render_as_string(hide_password=True))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -235,7 +262,7 @@ def _check_server_reachable(store: Store) -> None:
 
 def _server_engine(url: URL) -> Engine:
     """The engine for a database server; a driver or dialect we lack is said plainly."""
-    shown = url.render_as_string(hide_password=True)
+    shown = redact.mask(url.render_as_string(hide_password=True))
     try:
         return create_store_engine(url)
     except (ModuleNotFoundError, NoSuchModuleError) as exc:
