@@ -189,3 +189,24 @@ def full_disk(tmp_path: Path):
         yield folder
     finally:
         _unmount(folder)
+
+
+@pytest.fixture
+def fill_disk():
+    """fill(folder, room=0): write a filler file until the disk is full, then free ``room``
+    bytes of it."""
+
+    def fill(folder: Path, room: int = 0) -> None:
+        filler = folder / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            while os.write(fd, b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        if room:
+            os.truncate(filler, max(0, filler.stat().st_size - room))
+
+    return fill

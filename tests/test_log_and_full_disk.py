@@ -7,22 +7,9 @@ there. The full disk is a real one (a 256 KiB tmpfs, filled up).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-
-def _fill(folder: Path) -> None:
-    """Write until the disk is full (ENOSPC)."""
-    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    try:
-        while os.write(fd, b"\0" * 4096):
-            pass
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _one_line(err: str) -> str:
@@ -57,10 +44,10 @@ def test_a_log_folder_that_cannot_be_made_or_written_is_no_failure(
 
 
 def test_a_full_disk_under_the_log_is_no_failure(
-    cli_process, demo_store, full_disk: Path, monkeypatch: pytest.MonkeyPatch
+    cli_process, demo_store, full_disk: Path, fill_disk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (full_disk / "logs").mkdir()
-    _fill(full_disk)
+    fill_disk(full_disk)
     monkeypatch.setenv("KX_CEREMONY_LOG_DIR", str(full_disk / "logs"))
     result = cli_process("honourees", "--ceremony", "99")
     assert result.status == 2
@@ -68,10 +55,9 @@ def test_a_full_disk_under_the_log_is_no_failure(
 
 
 def test_export_to_a_full_disk_is_one_line_and_leaves_nothing(
-    cli_process, demo_store, full_disk: Path
+    cli_process, demo_store, full_disk: Path, fill_disk
 ) -> None:
-    _fill(full_disk)
-    os.truncate(full_disk / "filler", (full_disk / "filler").stat().st_size - 8192)  # a little room
+    fill_disk(full_disk, room=8192)
     target = full_disk / "danh-sach.xlsx"
     result = cli_process("export", "--ceremony", "1", "-o", str(target))
     assert result.status == 2, result.err

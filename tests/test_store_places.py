@@ -110,3 +110,67 @@ def test_restore_onto_a_read_only_disk_is_refused(store_on_read_only_disk: Path,
     line = _one_line(result.err)
     assert "chỉ đọc" in line and "hỏng" not in line
     assert _sha(store_on_read_only_disk) == before
+
+
+# ---------------------------------------------------------------------------
+# Where a backup goes, and what it is restored from
+
+
+def test_backup_under_a_file_is_refused(tmp_path: Path, cli) -> None:
+    assert cli("demo").status == 0
+    a_file = tmp_path / "report.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for target in (a_file / "copy.sqlite", a_file / "deeper" / "copy.sqlite"):
+        result = cli("backup", "-o", str(target))
+        assert result.status == 2, result.err  # before: exit 1
+        assert f"{a_file} là một tệp, không phải thư mục" in _one_line(result.err)
+    assert a_file.read_text(encoding="utf-8") == "x"
+
+
+def test_backup_into_a_read_only_folder_is_refused(read_only_disk, cli) -> None:
+    assert cli("demo").status == 0
+    writable, read_only = read_only_disk
+    for target in (read_only / "copy.sqlite", read_only / "new-folder" / "copy.sqlite"):
+        result = cli("backup", "-o", str(target))
+        assert result.status == 2, result.err  # before: exit 1
+        assert f"Không ghi được bản sao lưu {target}" in _one_line(result.err)
+    assert list(writable.iterdir()) == []
+
+
+def test_backup_onto_a_full_disk_is_refused_and_leaves_nothing(
+    full_disk: Path, fill_disk, cli
+) -> None:
+    assert cli("demo").status == 0
+    fill_disk(full_disk, room=16384)  # less than the demo store needs
+    target = full_disk / "copy.sqlite"
+    result = cli("backup", "-o", str(target))
+    assert result.status == 2, result.err
+    assert f"Không ghi được bản sao lưu {target}" in _one_line(result.err)
+    assert [p.name for p in full_disk.iterdir()] == ["filler"]
+
+
+def test_restore_from_a_copy_with_another_page_size(tmp_path: Path, cli, store_path: Path) -> None:
+    """A copy made by another tool may use another page size; SQLite cannot copy such
+    pages into a store in WAL mode, so the copy is rebuilt first (before: exit 1)."""
+    import sqlite3
+
+    assert cli("demo").status == 0
+    copy = tmp_path / "small-pages.sqlite"
+    assert cli("backup", "-o", str(copy)).status == 0
+    conn = sqlite3.connect(copy)
+    conn.execute("PRAGMA page_size = 1024")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 1024
+    conn.close()
+    assert cli("new-ceremony", "--title", "Lễ sau sao lưu", "--date", "2024-01-05").status == 0
+
+    result = cli("restore", str(copy))
+    assert result.status == 0, result.err
+    check = cli("check")
+    assert check.status == 0 and "1 buổi lễ, 28 người/tập thể" in check.out
+    conn = sqlite3.connect(store_path)
+    try:
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()

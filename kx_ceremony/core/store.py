@@ -19,9 +19,9 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kx_ceremony.core import redact
+from kx_ceremony.core import redact, text_limits
 from kx_ceremony.core.errors import StoreError, UserError
-from kx_ceremony.core.paths import default_store_path
+from kx_ceremony.core.paths import default_store_path, file_in_the_way
 from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
 
 log = logging.getLogger(__name__)
@@ -82,8 +82,8 @@ def prepare_store_folder(path: Path, *, named: bool) -> None:
     folder = path.parent
     if folder.is_dir():
         return
-    if folder.exists() or any(p.is_file() for p in folder.parents):
-        blocker = next(p for p in (folder, *folder.parents) if p.exists())
+    blocker = file_in_the_way(folder)
+    if blocker is not None:
         raise UserError(
             f"Không tạo được kho dữ liệu {path}: {blocker} là một tệp, không phải thư mục. "
             "Hãy kiểm tra lại đường dẫn kho dữ liệu."
@@ -157,6 +157,8 @@ class Store:
         self._write = sessionmaker(
             self.engine.execution_options(kx_begin="IMMEDIATE"), expire_on_commit=False
         )
+        text_limits.install(self._write)
+        text_limits.install(self._read)
 
     @property
     def path(self) -> Path | None:
