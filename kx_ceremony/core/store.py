@@ -16,10 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kx_ceremony.core import redact, text_limits
+from kx_ceremony.core import redact, server, text_limits
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.paths import default_store_path, file_in_the_way
 from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
@@ -27,7 +27,6 @@ from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-SERVER_CONNECT_TIMEOUT_S = 10
 ENV_DB = "KX_CEREMONY_DB"
 
 
@@ -139,10 +138,9 @@ def create_store_engine(url: URL) -> Engine:
         )
         _install_sqlite_settings(engine)
         return engine
-    connect_args: dict[str, object] = {}
-    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
-        connect_args["connect_timeout"] = SERVER_CONNECT_TIMEOUT_S  # a server that is off: no hang
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=server.connect_args(url))
+    server.install_settings(engine)  # timeouts: a server that is off or stuck never hangs us
+    return engine
 
 
 @dataclass
@@ -196,6 +194,9 @@ def _friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
     except OperationalError as exc:
         if is_busy(exc):
             raise StoreBusy(store.describe(), unsaved=writing) from exc
+        failure = server.server_failure(store, exc, writing=writing)
+        if failure is not None:
+            raise failure from exc
         text = str(exc.orig).lower()
         if "disk" in text or "i/o" in text or "readonly" in text or "read-only" in text:
             raise StoreError(
@@ -204,6 +205,9 @@ def _friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
             ) from exc
         raise
     except DBAPIError as exc:
+        failure = server.server_failure(store, exc, writing=writing)
+        if failure is not None:
+            raise failure from exc
         if isinstance(exc.orig, sqlite3.DatabaseError) and "malformed" in str(exc.orig):
             raise StoreError(
                 f"Kho dữ liệu {store.describe()} bị hỏng ({exc.orig}). Hãy khôi phục từ bản "
@@ -238,41 +242,16 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
                 store.close()
                 raise
         return store
-    store = Store(url, _server_engine(url))
+    store = Store(url, server.server_engine(url))
     try:
-        _check_server_reachable(store)
+        server.check_reachable(store)
         if upgrade:
-            migrate.upgrade_server(store)
+            with _friendly_db_errors(store, writing=True):
+                migrate.upgrade_server(store)
     except BaseException:
         store.close()
         raise
     return store
-
-
-def _check_server_reachable(store: Store) -> None:
-    """A server that is off, a wrong address or password: one sentence, not a traceback."""
-    try:
-        with store.engine.connect():
-            pass
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise UserError(
-            f"Không kết nối được tới máy chủ kho dữ liệu {store.describe()} ({reason}). "
-            "Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu và mạng, hoặc hỏi người quản trị máy chủ."
-        ) from exc
-
-
-def _server_engine(url: URL) -> Engine:
-    """The engine for a database server; a driver or dialect we lack is said plainly."""
-    shown = redact.mask(url.render_as_string(hide_password=True))
-    try:
-        return create_store_engine(url)
-    except (ModuleNotFoundError, NoSuchModuleError) as exc:
-        raise UserError(
-            f"Không mở được kho dữ liệu {shown}: thiếu trình điều khiển cho loại cơ sở dữ liệu "
-            "này. KX Ceremony dùng máy chủ PostgreSQL qua địa chỉ postgresql+psycopg://...; "
-            'nếu đã dùng đúng địa chỉ đó, hãy cài bản cho máy chủ (pip install "kx-ceremony[server]").'
-        ) from exc
 
 
 def check_integrity(store: Store) -> list[str]:
