@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -185,6 +185,28 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# The first key of the advisory locks taken on imports (the second is the ceremony id), so
+# that they never meet another program's advisory locks on the same server.
+IMPORT_LOCK_SPACE = 0x4B58  # "KX"
+
+
+def lock_ceremony_for_import(session: Session, ceremony_id: int) -> None:
+    """Let one import into a ceremony at a time write; call first in the write transaction.
+
+    Two PCs importing the same file into a server store would each find no duplicate
+    (neither sees the other's uncommitted rows) and both store everyone. On PostgreSQL the
+    second waits here for the first to commit (a transaction-level advisory lock, freed
+    at commit or rollback, even if the PC dies), then its duplicate check sees the first
+    one's rows and refuses. On SQLite the write transaction (BEGIN IMMEDIATE) already
+    admits one writer at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, :ceremony)"),
+            {"space": IMPORT_LOCK_SPACE, "ceremony": ceremony_id},
+        )
 
 
 @contextmanager

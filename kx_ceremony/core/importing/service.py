@@ -40,7 +40,7 @@ from kx_ceremony.core.importing.values import TextCleaner, detect_legacy
 from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.rows import AwardFormRow
-from kx_ceremony.core.store import Store
+from kx_ceremony.core.store import Store, lock_ceremony_for_import
 from kx_ceremony.core.text_limits import require_fit
 from kx_ceremony.core.vietnamese import fold_for_search
 
@@ -295,6 +295,7 @@ def run_import(
         return ImportResult(preview, len(valid), skipped, stored=False)
     tick = _report(progress, cancel)
     with store.transaction() as session:
+        lock_ceremony_for_import(session, ceremony_id)  # another PC's import of it: wait
         _require_ceremony(session, ceremony_id)
         _recheck_duplicates(session, ceremony_id, valid)
         for start in range(0, len(valid), INSERT_CHUNK):
