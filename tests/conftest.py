@@ -167,3 +167,69 @@ def any_store(any_db: str):
     opened = open_store(any_db)
     yield opened
     opened.close()
+
+
+# ---------------------------------------------------------------------------
+# Real read-only and full disks, made with mount (needs root, as CI has; skipped elsewhere)
+
+
+def _mount(*args: str) -> bool:
+    if sys.platform != "linux" or os.geteuid() != 0:
+        return False
+    done = subprocess.run(["mount", *args], capture_output=True)
+    return done.returncode == 0
+
+
+def _unmount(where: Path) -> None:
+    subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+@pytest.fixture
+def read_only_disk(tmp_path: Path):
+    """(writable, read_only): one folder seen twice, the second through a read-only mount,
+    as a store on a write-protected USB stick or a read-only network share is seen."""
+    writable, read_only = tmp_path / "disk", tmp_path / "read-only-disk"
+    writable.mkdir()
+    read_only.mkdir()
+    if not _mount("--bind", str(writable), str(read_only)):
+        pytest.skip("a read-only mount needs root on Linux")
+    try:
+        if not _mount("-o", "remount,ro,bind", str(read_only)):
+            pytest.skip("cannot make the mount read-only here")
+        yield writable, read_only
+    finally:
+        _unmount(read_only)
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path):
+    """A folder on a real 256 KiB disk (tmpfs): writes beyond it fail with ENOSPC."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)):
+        pytest.skip("a small tmpfs needs root on Linux")
+    try:
+        yield folder
+    finally:
+        _unmount(folder)
+
+
+@pytest.fixture
+def fill_disk():
+    """fill(folder, room=0): write a filler file until the disk is full, then free ``room``
+    bytes of it."""
+
+    def fill(folder: Path, room: int = 0) -> None:
+        filler = folder / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            while os.write(fd, b"\0" * 4096):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        if room:
+            os.truncate(filler, max(0, filler.stat().st_size - room))
+
+    return fill

@@ -196,19 +196,15 @@ def test_target_held_open_elsewhere_is_refused_and_kept(
 def test_failure_while_writing_leaves_no_half_file(
     store, demo_id, outdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from openpyxl.workbook.workbook import Workbook
-
     out = outdir / "full-disk.xlsx"
     before = _old_file(out)
-    real_save = Workbook.save
 
-    def save_then_fail(self, filename):  # type: ignore[no-untyped-def]
-        real_save(self, filename)
-        with open(filename, "r+b") as half:
-            half.truncate(100)
+    def write_half_then_fail(self: Path, data: bytes) -> int:
+        with open(self, "wb") as half:
+            half.write(data[:100])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", save_then_fail)
+    monkeypatch.setattr(Path, "write_bytes", write_half_then_fail)
     with pytest.raises(UserError, match="No space left on device"):
         export_honourees(store, demo_id, out)
     assert out.read_bytes() == before

@@ -238,3 +238,32 @@ def test_files_that_are_not_stores_are_refused(tmp_path):
     with pytest.raises(UserError, match="không phải kho KX Ceremony"):
         open_store(str(other))
     assert digest(other) == before
+
+
+@pytest.mark.parametrize(
+    "revision", ["0001", "0002", "3f2a9c1b7d4e", None], ids=["0001", "head", "hex", "empty"]
+)
+def test_another_programs_alembic_database_is_refused_before_any_write(tmp_path, cli, revision):
+    """Any project using Alembic has an alembic_version table, even one named "0001"."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    other = folder / "inventory.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+    if revision is not None:
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+    conn.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT)")
+    conn.execute("INSERT INTO items (label) VALUES ('bàn'), ('ghế')")
+    conn.commit()
+    conn.close()
+    before = digest(other)
+
+    for args in (["ceremonies"], ["demo"], ["check"], ["backup", "-o", str(tmp_path / "b.sqlite")]):
+        result = cli(*args, db=other)
+        assert result.status == 2, (args, result.out, result.err)
+        assert "không phải kho KX Ceremony" in result.err, (args, result.err)
+        assert len(result.err.strip().splitlines()) == 1
+
+    assert digest(other) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["inventory.sqlite"]  # no -wal, -backups
+    assert not (tmp_path / "b.sqlite").exists()

@@ -42,6 +42,10 @@ def parse_date(text: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"«{text}» không phải ngày hợp lệ (viết dạng YYYY-MM-DD)")
 
 
+# The largest id or count a store can hold on every kind of store (PostgreSQL's integer).
+MAX_NUMBER = 2**31 - 1
+
+
 def positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -49,6 +53,10 @@ def positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"«{text}» không phải số nguyên dương") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"«{text}» không phải số nguyên dương")
+    if value > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(
+            f"«{text}» quá lớn (lớn nhất là {MAX_NUMBER}); hãy xem lại số đã gõ"
+        )
     return value
 
 

@@ -18,6 +18,7 @@ import argparse
 import sys
 
 from kx_ceremony.commands.common import (
+    MAX_NUMBER,
     Context,
     add_ceremony_arg,
     add_format_arg,
@@ -85,7 +86,7 @@ def _numbers(text: str, count: int, what: str) -> list[int]:
         values = [int(p) for p in parts]
     except ValueError:
         values = []
-    if len(values) != count or any(v < 0 for v in values):
+    if len(values) != count or any(v < 0 or v > MAX_NUMBER for v in values):
         raise UserError(
             f"«{text}» không đúng dạng {what}: hãy viết các số cách nhau bằng dấu hai chấm."
         )

@@ -10,55 +10,99 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from kx_ceremony.core.errors import StoreError, UserError
+from kx_ceremony.core.paths import file_in_the_way
+from kx_ceremony.core.sqlite_files import (
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    StoreBusy,
+    StoreUnreachable,
+    busy_timeout_s,
+    connect_readonly,
+    copy_database,
+    error_code,
+    is_access_problem,
+    is_busy,
+)
 
 KEEP_AUTOMATIC = 10
 
 
-def _connect_readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-
-
 def integrity_problems(path: Path) -> list[str]:
-    """SQLite's integrity check on a file; [] when it is a sound database."""
+    """SQLite's integrity check on a file; [] when it is a sound database.
+
+    A file another program holds is busy, not damaged (``StoreBusy``); one that cannot
+    be opened for lack of rights is said so (``StoreUnreachable``).
+    """
     try:
-        conn = _connect_readonly(path)
+        conn = connect_readonly(path)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 
 def copy_verified(source: Path, target: Path) -> Path:
-    """Copy the SQLite file ``source`` to ``target`` and verify the copy."""
+    """Copy the SQLite file ``source`` to ``target`` and verify the copy.
+
+    A target that cannot be written (a file where its folder should be, a read-only
+    folder, a full disk) is the user's to fix: ``UserError``, and no half copy is left.
+    """
     if not source.is_file():
         raise UserError(f"Không tìm thấy kho dữ liệu {source}.")
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    blocker = file_in_the_way(target.parent)
+    if blocker is not None:
+        raise UserError(
+            f"Không ghi được bản sao lưu {target}: {blocker} là một tệp, không phải thư mục. "
+            "Hãy chọn nơi lưu khác."
+        )
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
-        src = _connect_readonly(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+    except OSError as exc:
+        raise _cannot_write(target, exc.strerror or exc) from exc
+    try:
+        src = connect_readonly(source)
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(source) from exc
+        if is_access_problem(exc):
+            raise StoreUnreachable(source, exc) from exc
+        raise StoreError(f"Không sao lưu được {source}: {exc}.") from exc
+    try:
+        dst = sqlite3.connect(partial)
         try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            finally:
-                dst.close()
+            copy_database(src, dst, busy=source)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
-            src.close()
+            dst.close()
+    except StoreBusy:
+        partial.unlink(missing_ok=True)
+        raise
     except sqlite3.DatabaseError as exc:
         partial.unlink(missing_ok=True)
+        if is_busy(exc):
+            raise StoreBusy(source) from exc
+        if is_access_problem(exc) or error_code(exc) in (SQLITE_FULL, SQLITE_IOERR):
+            raise _cannot_write(target, exc) from exc
         raise StoreError(f"Không sao lưu được {source}: {exc}.") from exc
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise UserError(f"Không ghi được bản sao lưu {target}: {exc.strerror or exc}.") from exc
+        raise _cannot_write(target, exc.strerror or exc) from exc
+    finally:
+        src.close()
     problems = integrity_problems(partial)
     if problems:
         partial.unlink(missing_ok=True)
@@ -66,8 +110,19 @@ def copy_verified(source: Path, target: Path) -> Path:
             f"Bản sao lưu của {source} không qua được kiểm tra ({problems[0]}); "
             "kho dữ liệu có thể đã hỏng."
         )
-    os.replace(partial, target)
+    try:
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise _cannot_write(target, exc.strerror or exc) from exc
     return target
+
+
+def _cannot_write(target: Path, reason: object) -> UserError:
+    return UserError(
+        f"Không ghi được bản sao lưu {target} ({reason}). Hãy chọn thư mục khác, hoặc kiểm tra "
+        "quyền ghi và chỗ trống trên ổ đĩa; kho dữ liệu không bị thay đổi."
+    )
 
 
 def backups_dir(store_path: Path) -> Path:
@@ -96,18 +151,43 @@ def prune_automatic(folder: Path, keep: int = KEEP_AUTOMATIC) -> None:
 def restore_into(backup_file: Path, store_path: Path) -> None:
     """Replace the store's content with a verified backup's, through the backup API.
 
-    Writing through SQLite (not copying files) keeps the store's WAL consistent and
-    waits for other writers instead of corrupting their work.
+    Writing through SQLite (not copying files) keeps the store's WAL consistent; another
+    program's lock is waited for at most the busy timeout, then ``StoreBusy`` is raised
+    with the store unchanged. A backup with another page size than the store's (made by
+    another tool) is first rebuilt with the store's, since SQLite cannot copy pages of
+    another size into a store in WAL mode.
     """
-    src = _connect_readonly(backup_file)
-    try:
-        dst = sqlite3.connect(store_path, timeout=5)
+    with tempfile.TemporaryDirectory(prefix="kx-restore-") as scratch:
+        dst = sqlite3.connect(store_path, timeout=busy_timeout_s())
         try:
-            src.backup(dst)
+            src = _with_page_size_of(dst, backup_file, Path(scratch))
+            try:
+                copy_database(src, dst, busy=store_path)
+            finally:
+                src.close()
         finally:
             dst.close()
-    finally:
+
+
+def _with_page_size_of(
+    dst: sqlite3.Connection, backup_file: Path, scratch: Path
+) -> sqlite3.Connection:
+    """A connection to the backup's content with the page size ``dst`` needs."""
+    src = connect_readonly(backup_file)
+    try:
+        wanted = dst.execute("PRAGMA page_size").fetchone()[0]
+        is_wal = dst.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if not is_wal or src.execute("PRAGMA page_size").fetchone()[0] == wanted:
+            return src
+        resized = sqlite3.connect(scratch / "resized.sqlite")
+        copy_database(src, resized, busy=backup_file)
+        resized.execute(f"PRAGMA page_size = {int(wanted)}")
+        resized.execute("VACUUM")
+    except BaseException:
         src.close()
+        raise
+    src.close()
+    return resized
 
 
 # ---------------------------------------------------------------------------
@@ -118,15 +198,15 @@ BACKUP_INTERVAL = dt.timedelta(days=1)
 
 def _holds_a_store(path: Path) -> bool:
     """A sound SQLite file that carries a KX Ceremony schema version."""
-    if integrity_problems(path):
-        return False
     try:
-        conn = _connect_readonly(path)
+        if integrity_problems(path):
+            return False
+        conn = connect_readonly(path)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UserError):  # damaged, busy or unreadable: not offered
         return False
     return row is not None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kx_ceremony.core.redact import mask
+
 
 class UserError(Exception):
     """The user's input, file or action is wrong: say what, where, and what to do.
@@ -24,9 +26,10 @@ class UserError(Exception):
         cli_hint: str = "",
         window_hint: str = "",
     ) -> None:
-        self.message = _joined(message, cli_hint)
+        # A server address in a message never shows its password.
+        self.message = mask(_joined(message, cli_hint))
         super().__init__(self.message)
-        self.window_text = _joined(message, window_hint)
+        self.window_text = mask(_joined(message, window_hint))
         self.field = field
 
 
@@ -51,6 +54,7 @@ class StoreError(Exception):
     exit_status = 1
 
     def __init__(self, message: str) -> None:
+        message = mask(message)
         super().__init__(message)
         self.message = message
 

@@ -9,6 +9,7 @@ and never becomes a formula, an error or a link. The file is written whole or no
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -67,7 +68,12 @@ def export_honourees(store: Store, ceremony_id: int, target: Path) -> Path:
     forms = list_award_forms(store, ceremony_id)
     decisions = {d.id: d for d in list_decisions(store, ceremony_id)}
     workbook = build_workbook(ceremony, rows, forms, decisions)
-    return write_atomically(target, lambda partial: workbook.save(partial))
+    # Zipped in memory, then written in one go: a write error (a full disk) inside
+    # openpyxl's ZipFile would leave it unclosed, and its finaliser would print a
+    # traceback when the program ends.
+    content = io.BytesIO()
+    workbook.save(content)
+    return write_atomically(target, lambda partial: partial.write_bytes(content.getvalue()))
 
 
 def build_workbook(

@@ -18,6 +18,13 @@ from sqlalchemy import text
 
 from kx_ceremony.core.backup import automatic_backup
 from kx_ceremony.core.errors import StoreError, UserError
+from kx_ceremony.core.sqlite_files import (
+    StoreBusy,
+    StoreUnreachable,
+    connect_readonly,
+    is_access_problem,
+    is_busy,
+)
 from kx_ceremony.core.store import Store, create_store_engine
 
 log = logging.getLogger(__name__)
@@ -27,6 +34,21 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # the Alembic scripts, so opening a current store never has to load Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0005")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+# The tables every KX Ceremony store has had since the first revision. Another program's
+# database may well carry an ``alembic_version`` table (any project using Alembic does),
+# even with a revision named "0001": without these tables it is not ours.
+STORE_TABLES = frozenset(
+    {
+        "ceremonies",
+        "award_forms",
+        "decisions",
+        "honourees",
+        "presenters",
+        "rounds",
+        "pledge_documents",
+        "signatories",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +62,11 @@ class StoreState:
 
 
 def inspect_sqlite_file(path: Path) -> StoreState:
-    """Read the schema version without changing a byte; refuse what we cannot open."""
+    """Read the schema version without changing a byte; refuse what we cannot open.
+
+    Refused before anything is written: a file that is not a database, another program's
+    database (even one with an ``alembic_version`` table), a store of a newer version.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return StoreState(path, None)
     if path.is_dir():
@@ -48,7 +74,7 @@ def inspect_sqlite_file(path: Path) -> StoreState:
             f"{path} là một thư mục, không phải tệp kho dữ liệu. Hãy chọn một tệp .sqlite."
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect_readonly(path)
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -60,11 +86,15 @@ def inspect_sqlite_file(path: Path) -> StoreState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
         raise UserError(
             f"Tệp {path} không phải kho dữ liệu KX Ceremony hoặc đã bị hỏng ({exc}). "
             "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao lưu."
         ) from exc
-    if revision is None and tables - {"alembic_version"}:
+    if (revision is None and tables) or (revision is not None and STORE_TABLES - tables):
         raise UserError(
             f"Tệp {path} là một cơ sở dữ liệu SQLite khác, không phải kho KX Ceremony. "
             "Hãy chọn đúng tệp kho dữ liệu."
@@ -125,9 +155,12 @@ def upgrade_sqlite(
                         )
             finally:
                 raw.execute("PRAGMA foreign_keys = ON")
-    except StoreError:
+    except (StoreError, UserError):
         raise
     except Exception as exc:
+        if is_access_problem(exc) or isinstance(exc, PermissionError):
+            log.info("cannot write the store %s: %s", path, exc)
+            raise StoreUnreachable(path, getattr(exc, "orig", None) or exc, writing=True) from exc
         log.exception("upgrade of %s failed", path)
         where = f" Bản sao lưu trước khi nâng cấp: {backup}." if backup else ""
         raise StoreError(

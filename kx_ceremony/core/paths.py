@@ -53,3 +53,11 @@ def user_log_dir() -> Path:
 
 def default_store_path() -> Path:
     return user_data_dir() / "kx-ceremony.sqlite"
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file (not a folder) that stands where ``folder`` or one of its parents should be."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None

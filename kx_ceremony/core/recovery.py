@@ -18,10 +18,19 @@ from pathlib import Path
 
 from kx_ceremony.core.backup import latest_backup
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.sqlite_files import (
+    SQLITE_CORRUPT,
+    SQLITE_NOTADB,
+    StoreBusy,
+    StoreUnreachable,
+    connect_readonly,
+    error_code,
+    is_access_problem,
+    is_busy,
+    refuse_if_busy,
+)
 
 log = logging.getLogger(__name__)
-
-_BUSY_WORDS = ("locked", "busy")
 
 
 class DamagedStore(UserError):
@@ -33,41 +42,50 @@ class DamagedStore(UserError):
         self.backup = backup
         if backup is not None:
             stamp = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%H:%M %d/%m/%Y")
-            offer = (
-                f"Bản sao lưu tự động gần nhất còn tốt là {backup} (lúc {stamp}); để khôi phục, "
-                f'chạy «kx-ceremony --db "{path}" restore --latest» hoặc chọn Khôi phục trong '
-                "cửa sổ (tệp hỏng được đổi tên và giữ lại bên cạnh)."
+            found = f"Bản sao lưu tự động gần nhất còn tốt là {backup} (lúc {stamp})"
+            cli_hint = (
+                f'để khôi phục, chạy «kx-ceremony --db "{path}" restore --latest» (tệp hỏng được '
+                "đổi tên và giữ lại bên cạnh)."
+            )
+            window_hint = (
+                "chọn Khôi phục để dùng bản đó (tệp hỏng được đổi tên và giữ lại bên cạnh)."
             )
         else:
-            offer = (
-                "Không có bản sao lưu tự động nào còn tốt; nếu bạn có bản sao lưu khác, hãy chạy "
-                "«kx-ceremony restore TỆP_SAO_LƯU»."
+            found = "Không có bản sao lưu tự động nào còn tốt"
+            cli_hint = "nếu bạn có bản sao lưu khác, hãy chạy «kx-ceremony restore TỆP_SAO_LƯU»."
+            window_hint = (
+                "nếu bạn có bản sao lưu khác, hãy chọn «An toàn dữ liệu › Khôi phục từ bản sao "
+                "lưu…»."
             )
         super().__init__(
             f"Tệp {path} bị hỏng hoặc không phải kho dữ liệu KX Ceremony ({problem}); "
-            f"chương trình chưa thay đổi gì trong tệp. {offer}"
+            f"chương trình chưa thay đổi gì trong tệp. {found}",
+            cli_hint=cli_hint,
+            window_hint=window_hint,
         )
 
 
 def damage_found(path: Path) -> str | None:
     """The first problem SQLite's quick check finds in the file, or None when it is sound."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect_readonly(path)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc  # in use by another program: not damage
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
+        code = error_code(exc)
         text = str(exc).lower()
-        if any(word in text for word in _BUSY_WORDS):
-            return None  # in use by another program: not a sign of damage
-        if "malformed" in text or "not a database" in text or "corrupt" in text:
+        damaged = code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text
+        if damaged or not isinstance(exc, sqlite3.OperationalError):
             return str(exc)
         raise UserError(
             f"Không đọc được kho dữ liệu {path} ({exc}). Hãy kiểm tra quyền đọc tệp và thư mục."
         ) from exc
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
     if rows == ["ok"]:
         return None
     return rows[0].splitlines()[-1] if rows and rows[0] else "kiểm tra toàn vẹn không đạt"
@@ -116,7 +134,10 @@ def recover_store(store_path: Path, backup: Path | None = None) -> Recovery:
 
     chosen = backup or latest_backup(store_path)
     if chosen is None:
-        kept = keep_damaged_aside(store_path) if store_path.exists() else None
+        kept = None
+        if store_path.exists():
+            refuse_if_busy(store_path)  # never rename a file another program is using
+            kept = keep_damaged_aside(store_path)
         return Recovery(kept, None)
     kept = restore_store(str(store_path), chosen)
     return Recovery(kept, chosen)

@@ -7,14 +7,14 @@ damaged store can still be checked and replaced.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from kx_ceremony.core import backup as backups
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.migrate import inspect_sqlite_file
-from kx_ceremony.core.store import resolve_url, sqlite_path
+from kx_ceremony.core.sqlite_files import connect_readonly, refuse_if_busy
+from kx_ceremony.core.store import prepare_store_folder, resolve_url, sqlite_path, store_is_named
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def check_store(db: str | None) -> CheckResult:
     problems = backups.integrity_problems(path)
     ceremonies = honourees = 0
     if not problems and state.revision is not None:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = connect_readonly(path)
         try:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
                 problems.append(f"bảng {table} dòng {rowid} trỏ tới {parent} không còn tồn tại")
@@ -98,9 +98,10 @@ def restore_store(db: str | None, backup_file: Path) -> Path | None:
         )
     kept: Path | None = None
     if path.exists() and path.stat().st_size > 0:
+        refuse_if_busy(path)  # another program's store is never replaced nor renamed
         kept = _set_current_aside(path)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        prepare_store_folder(path, named=store_is_named(db))
     backups.restore_into(backup_file, path)
     problems = backups.integrity_problems(path)
     if problems:  # pragma: no cover - the source was verified; this guards the disk

@@ -14,18 +14,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kx_ceremony.core import redact, server, text_limits
 from kx_ceremony.core.errors import StoreError, UserError
-from kx_ceremony.core.paths import default_store_path
+from kx_ceremony.core.paths import default_store_path, file_in_the_way
+from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-SERVER_CONNECT_TIMEOUT_S = 10
 ENV_DB = "KX_CEREMONY_DB"
 
 
@@ -33,12 +34,69 @@ def resolve_url(db: str | None) -> URL:
     """--db or KX_CEREMONY_DB (a file path or an SQLAlchemy URL), else the default file."""
     value = db or os.environ.get(ENV_DB) or str(default_store_path())
     if "://" in value:
-        try:
-            return make_url(value)
-        except Exception as exc:  # noqa: BLE001 - any parse failure is the user's URL
-            raise UserError(f"Địa chỉ kho dữ liệu không hợp lệ: {value!r} ({exc}).") from exc
+        return _parse_server_url(value)
     path = Path(value).expanduser().resolve()
     return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _parse_server_url(value: str) -> URL:
+    """A server address; its password is hidden from every message and log from now on."""
+    authority = value.split("://", 1)[1].split("/", 1)[0]
+    if "@" in authority:
+        redact.remember(authority.rsplit("@", 1)[0].partition(":")[2])
+    try:
+        url = make_url(value)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's URL
+        raise UserError(_bad_url_message(value)) from exc
+    redact.remember(url.password if isinstance(url.password, str) else None)
+    for key in ("password", "passwd", "pwd"):
+        found = url.query.get(key)
+        for secret in (found,) if isinstance(found, str) else found or ():
+            redact.remember(secret)
+    if authority.count("@") > 1:  # a password with an unencoded "@": the host would be wrong
+        raise UserError(_bad_url_message(value))
+    return url
+
+
+def _bad_url_message(value: str) -> str:
+    return (
+        f"Địa chỉ kho dữ liệu {redact.mask(value)} không hợp lệ. Hãy viết theo dạng "
+        f"{redact.URL_FORM}; ký tự đặc biệt trong mật khẩu viết dạng %XX (ví dụ @ là %40, "
+        "/ là %2F, : là %3A)."
+    )
+
+
+def store_is_named(db: str | None) -> bool:
+    """True when the user named the store (--db or KX_CEREMONY_DB), not the default one."""
+    return bool(db or os.environ.get(ENV_DB))
+
+
+def prepare_store_folder(path: Path, *, named: bool) -> None:
+    """Make sure a new store file can be created at ``path``.
+
+    Only the default store's folder is created silently; a folder named by the user that
+    does not exist is most likely a typing mistake, and a new empty store there would
+    look like a lost list, so it is refused.
+    """
+    folder = path.parent
+    if folder.is_dir():
+        return
+    blocker = file_in_the_way(folder)
+    if blocker is not None:
+        raise UserError(
+            f"Không tạo được kho dữ liệu {path}: {blocker} là một tệp, không phải thư mục. "
+            "Hãy kiểm tra lại đường dẫn kho dữ liệu."
+        )
+    if named:
+        raise UserError(
+            f"Không có thư mục {folder} để đặt kho dữ liệu {path.name}; chương trình không tạo "
+            "kho mới ở đó. Hãy kiểm tra lại đường dẫn ở --db (hoặc biến KX_CEREMONY_DB), "
+            "hoặc tạo thư mục đó trước nếu muốn lập kho mới."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnreachable(path, exc.strerror or exc, writing=True) from exc
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -80,10 +138,9 @@ def create_store_engine(url: URL) -> Engine:
         )
         _install_sqlite_settings(engine)
         return engine
-    connect_args: dict[str, object] = {}
-    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
-        connect_args["connect_timeout"] = SERVER_CONNECT_TIMEOUT_S  # a server that is off: no hang
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=server.connect_args(url))
+    server.install_settings(engine)  # timeouts: a server that is off or stuck never hangs us
+    return engine
 
 
 @dataclass
@@ -98,6 +155,8 @@ class Store:
         self._write = sessionmaker(
             self.engine.execution_options(kx_begin="IMMEDIATE"), expire_on_commit=False
         )
+        text_limits.install(self._write)
+        text_limits.install(self._read)
 
     @property
     def path(self) -> Path | None:
@@ -108,35 +167,59 @@ class Store:
         return self.url.get_backend_name() == "sqlite"
 
     def describe(self) -> str:
-        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+        if self.path:
+            return str(self.path)
+        return redact.mask(self.url.render_as_string(hide_password=True))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A unit of work: commits when the block ends, rolls back everything on error."""
-        with _friendly_db_errors(self), self._write() as session, session.begin():
+        with _friendly_db_errors(self, writing=True), self._write() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only view of the store, consistent for the whole block."""
-        with _friendly_db_errors(self), self._read() as session, session.begin():
+        with _friendly_db_errors(self, writing=False), self._read() as session, session.begin():
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+# The first key of the advisory locks taken on imports (the second is the ceremony id), so
+# that they never meet another program's advisory locks on the same server.
+IMPORT_LOCK_SPACE = 0x4B58  # "KX"
+
+
+def lock_ceremony_for_import(session: Session, ceremony_id: int) -> None:
+    """Let one import into a ceremony at a time write; call first in the write transaction.
+
+    Two PCs importing the same file into a server store would each find no duplicate
+    (neither sees the other's uncommitted rows) and both store everyone. On PostgreSQL the
+    second waits here for the first to commit (a transaction-level advisory lock, freed
+    at commit or rollback, even if the PC dies), then its duplicate check sees the first
+    one's rows and refuses. On SQLite the write transaction (BEGIN IMMEDIATE) already
+    admits one writer at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, :ceremony)"),
+            {"space": IMPORT_LOCK_SPACE, "ceremony": ceremony_id},
+        )
+
+
 @contextmanager
-def _friendly_db_errors(store: Store) -> Iterator[None]:
+def _friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
+        if is_busy(exc):
+            raise StoreBusy(store.describe(), unsaved=writing) from exc
+        failure = server.server_failure(store, exc, writing=writing)
+        if failure is not None:
+            raise failure from exc
         text = str(exc.orig).lower()
-        if "locked" in text or "busy" in text:
-            raise UserError(
-                f"Kho dữ liệu {store.describe()} đang bận: một chương trình KX Ceremony khác "
-                "đang ghi vào đó. Hãy chờ nó xong hoặc đóng nó rồi thử lại."
-            ) from exc
         if "disk" in text or "i/o" in text or "readonly" in text or "read-only" in text:
             raise StoreError(
                 f"Không ghi được vào kho dữ liệu {store.describe()} ({exc.orig}); thay đổi "
@@ -144,6 +227,9 @@ def _friendly_db_errors(store: Store) -> Iterator[None]:
             ) from exc
         raise
     except DBAPIError as exc:
+        failure = server.server_failure(store, exc, writing=writing)
+        if failure is not None:
+            raise failure from exc
         if isinstance(exc.orig, sqlite3.DatabaseError) and "malformed" in str(exc.orig):
             raise StoreError(
                 f"Kho dữ liệu {store.describe()} bị hỏng ({exc.orig}). Hãy khôi phục từ bản "
@@ -169,7 +255,7 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         if not state.is_current:
             if not upgrade:
                 raise StoreError(f"Kho dữ liệu {path} cần được nâng cấp trước khi dùng.")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            prepare_store_folder(path, named=store_is_named(db))
         store = Store(url, create_store_engine(url))
         if not state.is_current:
             try:
@@ -178,41 +264,16 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
                 store.close()
                 raise
         return store
-    store = Store(url, _server_engine(url))
+    store = Store(url, server.server_engine(url))
     try:
-        _check_server_reachable(store)
+        server.check_reachable(store)
         if upgrade:
-            migrate.upgrade_server(store)
+            with _friendly_db_errors(store, writing=True):
+                migrate.upgrade_server(store)
     except BaseException:
         store.close()
         raise
     return store
-
-
-def _check_server_reachable(store: Store) -> None:
-    """A server that is off, a wrong address or password: one sentence, not a traceback."""
-    try:
-        with store.engine.connect():
-            pass
-    except OperationalError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise UserError(
-            f"Không kết nối được tới máy chủ kho dữ liệu {store.describe()} ({reason}). "
-            "Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu và mạng, hoặc hỏi người quản trị máy chủ."
-        ) from exc
-
-
-def _server_engine(url: URL) -> Engine:
-    """The engine for a database server; a driver or dialect we lack is said plainly."""
-    shown = url.render_as_string(hide_password=True)
-    try:
-        return create_store_engine(url)
-    except (ModuleNotFoundError, NoSuchModuleError) as exc:
-        raise UserError(
-            f"Không mở được kho dữ liệu {shown}: thiếu trình điều khiển cho loại cơ sở dữ liệu "
-            "này. KX Ceremony dùng máy chủ PostgreSQL qua địa chỉ postgresql+psycopg://...; "
-            'nếu đã dùng đúng địa chỉ đó, hãy cài bản cho máy chủ (pip install "kx-ceremony[server]").'
-        ) from exc
 
 
 def check_integrity(store: Store) -> list[str]:

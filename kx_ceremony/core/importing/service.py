@@ -40,7 +40,8 @@ from kx_ceremony.core.importing.values import TextCleaner, detect_legacy
 from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.rows import AwardFormRow
-from kx_ceremony.core.store import Store
+from kx_ceremony.core.store import Store, lock_ceremony_for_import
+from kx_ceremony.core.text_limits import require_fit
 from kx_ceremony.core.vietnamese import fold_for_search
 
 log = logging.getLogger(__name__)
@@ -250,6 +251,7 @@ def _record(ceremony_id: int, row: ImportRow) -> dict[str, object]:
 def _insert(session: Session, records: list[dict[str, object]]) -> None:
     """One executemany per chunk. On SQLite straight to the driver with plain tuples:
     SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
+    require_fit(_HONOUREES, records)  # the same length limits on every kind of store
     conn = session.connection()
     if conn.dialect.name == "sqlite" and records:
         names = list(records[0])
@@ -293,6 +295,7 @@ def run_import(
         return ImportResult(preview, len(valid), skipped, stored=False)
     tick = _report(progress, cancel)
     with store.transaction() as session:
+        lock_ceremony_for_import(session, ceremony_id)  # another PC's import of it: wait
         _require_ceremony(session, ceremony_id)
         _recheck_duplicates(session, ceremony_id, valid)
         for start in range(0, len(valid), INSERT_CHUNK):
