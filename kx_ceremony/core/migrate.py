@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every schema revision this version knows, oldest first. A test keeps this list equal to
 # the Alembic scripts, so opening a current store never has to load Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 

@@ -87,7 +87,11 @@ class Source:
         with reader_boundary(path):
             from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-            self._workbook = CalamineWorkbook.from_path(str(path))
+            if self.kind == "xlsx" and path.suffix.lower() not in (".xlsx", ".xlsm"):
+                # .xlsx bytes under another name: calamine picks the reader by content here.
+                self._workbook = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+            else:
+                self._workbook = CalamineWorkbook.from_path(str(path))
             self.sheet_names = list(self._workbook.sheet_names)
             self.hidden = {
                 m.name
