@@ -122,10 +122,22 @@ def gender_of_title(title: str) -> str | None:
     return _GENDER_OF.get(key)
 
 
-_FIRST_WORDS = {t.split()[0].split("/")[0] for t in TITLE_WORDS} | {"d/c", "đ/c"}
+_FIRST_WORDS = {t.split()[0] for t in TITLE_WORDS} | {"đ/c", "d/c", "đc"}
+_FIRST_WORDS |= {
+    "ông",
+    "bà",
+    "đồng",
+    "đại",
+    "thượng",
+    "thiếu",
+    "hạ",
+    "ths",
+    "tskh",
+    "bsckii",
+}
+_FIRST_CUT = re.compile(r"[ .:]")
 
 
 def may_have_title(name: str) -> bool:
-    """A cheap first look: does the first word start like a title?"""
-    first = fold(name[:12]).split(" ", 1)[0].split(".", 1)[0].rstrip(":")
-    return first in _FIRST_WORDS
+    """A cheap first look (no Unicode folding): does the first word start like a title?"""
+    return _FIRST_CUT.split(name[:14], 1)[0].lower() in _FIRST_WORDS

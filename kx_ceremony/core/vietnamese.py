@@ -334,5 +334,10 @@ def _new_style(match: re.Match[str]) -> str:
 def identity_key(name: str) -> str:
     """A name as the same person's: case, spacing, NFC and the hòa/hoà tone placement
     ignored, every other mark kept ("Hương", "Hường" and "Hưởng" stay three names)."""
-    text = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", name)).strip().lower()
+    return identity_key_of_clean(_SPACE_RE.sub(" ", unicodedata.normalize("NFC", name)).strip())
+
+
+def identity_key_of_clean(name: str) -> str:
+    """identity_key of a name already through clean_text (NFC, single spaces)."""
+    text = name.lower()
     return _OLD_TONE.sub(_new_style, text) if _OLD_TONE.search(text) else text

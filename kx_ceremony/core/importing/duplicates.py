@@ -22,7 +22,7 @@ PersonKey = tuple[str, str]
 class Entry:
     row: int  # as the sheet numbers it
     birth_year: int | None
-    award: str  # the award form id or award text, whatever tells two awards apart
+    award: int | str  # the award form id or award text, whatever tells two awards apart
     year: str
 
 

@@ -26,7 +26,7 @@ from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.services.honourees import KIND_LABELS, SAME
 from kx_ceremony.core.titles import gender_of_title, may_have_title, split_title
-from kx_ceremony.core.vietnamese import fold_for_search, identity_key, repair_name_case
+from kx_ceremony.core.vietnamese import fold_for_search, identity_key_of_clean, repair_name_case
 
 TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
 DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")
@@ -178,21 +178,16 @@ def _nominee(
         texts["unit"] = ctx.choices.unit
     year = ctx.clean(raw["year"]) if "year" in raw else ""
     decision = ctx.clean(raw["decision"]) if "decision" in raw else ""
-    note = "; ".join(
-        t
-        for t in (
-            texts["note"],
-            f"Năm {year}" if year else "",
-            f"Quyết định số {decision}" if decision else "",
-        )
-        if t
-    )
+    note = texts["note"]
+    if year or decision:
+        extra = [f"Năm {year}" if year else "", f"Quyết định số {decision}" if decision else ""]
+        note = "; ".join(t for t in (note, *extra) if t)
 
     award_text = _award_text(ctx, row, raw) or group_award or ctx.choices.award
     form_id, code, award_new = _award(ctx, award_text, kind, problems)
-    key = (identity_key(name), ctx.fold(texts["unit"]))
+    key = (identity_key_of_clean(name), ctx.fold(texts["unit"]))
     if name:
-        award_key = str(form_id) if form_id is not None else (award_new or award_text)
+        award_key = form_id if form_id is not None else (award_new or award_text)
         _duplicate(ctx, key, Entry(index + 1, birth_year, award_key, year), name, problems)
     return ImportRow(
         row=index + 1,

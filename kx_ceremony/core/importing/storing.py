@@ -75,7 +75,7 @@ def existing_people(session: Session, ceremony_id: int) -> dict[PersonKey, list[
         if folded is None:
             folded = units[unit] = fold_for_search(unit or "")
         key = (identity_key(name), folded)
-        people.setdefault(key, []).append(Entry(0, birth_year, str(award_form_id), ""))
+        people.setdefault(key, []).append(Entry(0, birth_year, award_form_id, ""))
     return people
 
 
@@ -173,7 +173,7 @@ def recheck_duplicates(session: Session, ceremony_id: int, rows: tuple[ImportRow
         key = (identity_key(r.name), fold_for_search(r.unit))
         if key not in existing:
             continue
-        award = str(r.award_form_id) if r.award_form_id is not None else r.award_new
+        award = r.award_form_id if r.award_form_id is not None else r.award_new
         _, in_store = index.check(key, Entry(r.row, r.birth_year, award, ""))
         if in_store == SAME:
             raise UserError(
