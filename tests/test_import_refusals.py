@@ -163,4 +163,4 @@ def test_csv_without_header_or_rows(cli, store_path, ceremony, tmp_path):
     _assert_refused(cli, store_path, ceremony, no_header, "tiêu đề")
     header_only = tmp_path / "header.csv"
     header_only.write_text("STT;Họ và tên;Năm sinh;Hình thức khen thưởng\n", encoding="utf-8")
-    _assert_refused(cli, store_path, ceremony, header_only, "không có dòng dữ liệu")
+    _assert_refused(cli, store_path, ceremony, header_only, "danh sách trống")

@@ -36,19 +36,40 @@ def test_problems_name_sheet_row_column_and_what_to_do(cli, ceremony, store_path
     before = store_fingerprint(store_path)
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 2
-    assert result.last_line == "imported 0, skipped 5"
+    assert result.last_line == "Đã nhập 0 dòng, bỏ qua 5 dòng."
     assert len(result.err.strip().splitlines()) == 1
     out = result.out
     assert (
-        "Trang «DS», dòng 5, cột G «Hình thức khen thưởng»: «Bằng khen» khớp với nhiều hình "
-        "thức khen thưởng; hãy ghi rõ một trong: «Bằng khen của Thủ tướng Chính phủ», "
-        "«Bằng khen của Chủ tịch UBND tỉnh»." in out
+        "1 dòng (dòng 5), cột G «Hình thức khen thưởng»: «Bằng khen» khớp với nhiều hình "
+        "thức khen thưởng; hãy ghi rõ (hoặc chọn cho giá trị này) một trong: «Bằng khen của "
+        "Thủ tướng Chính phủ», «Bằng khen của Chủ tịch UBND tỉnh»." in out
     )
-    assert "dòng 6, cột G «Hình thức khen thưởng»: «Kỷ niệm chương» không khớp" in out
-    assert "Giấy khen của Chủ tịch UBND huyện" in out.split("dòng 6", 1)[1]
-    assert "dòng 7, cột C «Năm sinh»: «1880» không hợp lệ: năm sinh phải từ 1900" in out
-    assert "dòng 8, cột G «Hình thức khen thưởng»: thiếu hình thức khen thưởng" in out
+    assert (
+        "1 dòng (dòng 6), cột G «Hình thức khen thưởng»: «Kỷ niệm chương» chưa có trong danh "
+        "mục hình thức khen thưởng của buổi lễ" in out
+    )
+    assert "«Kỷ niệm chương» (1 dòng): chưa có trong danh mục của buổi lễ" in out
+    assert "1 dòng (dòng 7), cột C «Năm sinh»: «1880» không hợp lệ: năm sinh phải từ 1900" in out
+    assert "1 dòng (dòng 8), cột G «Hình thức khen thưởng»: chưa có hình thức khen thưởng" in out
     assert store_fingerprint(store_path) == before
+
+
+def test_problems_are_grouped_by_cause_on_one_screen(cli, ceremony, store_path, tmp_path):
+    rows = [
+        [i, f"Nguyễn Văn {chr(65 + i % 26)}{i}", 1980, "Nam", "", "UBND xã", "Giấy khen HT"]
+        for i in range(1, 400)
+    ]
+    rows += [[400 + i, f"Lê Văn B{i}", 1880, "Nam", "", "UBND xã", "GK huyện"] for i in range(3)]
+    path = xlsx(tmp_path / "many.xlsx", [HEADER, *rows])
+    result = cli("import", str(path), "--ceremony", ceremony)
+    assert result.status == 2
+    assert (
+        "399 dòng (dòng 4, 5, 6, 7, 8 …), cột G «Hình thức khen thưởng»: «Giấy khen HT» chưa "
+        "có trong danh mục" in result.out
+    )
+    assert "3 dòng (dòng 403, 404, 405), cột C «Năm sinh»: «1880» không hợp lệ" in result.out
+    assert len(result.out.splitlines()) < 30
+    assert len(result.err.strip().splitlines()) == 1
 
 
 def test_skip_invalid_stores_the_valid_rows(cli, ceremony, store_path, tmp_path):
@@ -63,7 +84,7 @@ def test_skip_invalid_stores_the_valid_rows(cli, ceremony, store_path, tmp_path)
     )
     result = cli("import", str(path), "--ceremony", ceremony, "--skip-invalid")
     assert result.status == 0, result.err
-    assert result.last_line == "imported 2, skipped 1"
+    assert result.last_line == "Đã nhập 2 dòng, bỏ qua 1 dòng."
     assert "dòng 5" in result.out
     stored = honourees_in_file_order(store_path, int(ceremony))
     assert [(h["name"], h["level"]) for h in stored] == [
@@ -76,7 +97,7 @@ def test_dry_run_stores_nothing(cli, ceremony, store_path):
     before = store_fingerprint(store_path)
     result = cli("import", str(SAMPLES / "district.xlsx"), "--ceremony", ceremony, "--dry-run")
     assert result.status == 0, result.err
-    assert result.last_line == "imported 26, skipped 0"
+    assert result.last_line == "Đã nhập 26 dòng, bỏ qua 0 dòng."
     assert "không lưu gì" in result.out
     assert store_fingerprint(store_path) == before
 
@@ -84,22 +105,57 @@ def test_dry_run_stores_nothing(cli, ceremony, store_path):
 def test_duplicates_in_the_file_and_in_the_ceremony(cli, ceremony, store_path, tmp_path):
     first = xlsx(tmp_path / "first.xlsx", [HEADER, person(1, "Nguyễn Văn An")])
     assert cli("import", str(first), "--ceremony", ceremony).status == 0
+    unit, award = "UBND xã Vũ Quý", "Giấy khen huyện"
     second = xlsx(
         tmp_path / "second.xlsx",
         [
             HEADER,
-            person(1, "NGUYỄN VĂN AN"),  # already stored (case and marks ignored)
-            person(2, "Trần Văn Bình"),
-            person(3, "Tran Van Binh"),  # the row above again, typed without marks
-            person(4, "Trần Văn Bình", unit="UBND xã Lê Lợi"),  # another unit: a namesake
+            person(1, "NGUYỄN VĂN AN"),  # already stored: case aside, same unit and year
+            [2, "Trần Văn Bình", 1982, "Nam", "", unit, award],
+            [3, "Trần  văn bình", 1982, "Nam", "", unit, award],  # the row above again
+            [4, "Tran Van Binh", 1982, "Nam", "", unit, award],  # other marks: another name
+            [5, "Trần Văn Bình", 1990, "Nam", "", unit, award],  # another birth year
+            [6, "Trần Văn Bình", "", "Nam", "", unit, award],  # no year: likely, a warning
+            [7, "Trần Văn Bình", 1982, "Nam", "", "UBND xã Lê Lợi", award],  # a namesake
         ],
     )
     result = cli("import", str(second), "--ceremony", ceremony, "--skip-invalid")
     assert result.status == 0, result.err
-    assert "dòng 4, cột B «Họ và tên»: «Nguyễn Văn An» đã có trong danh sách buổi lễ" in result.out
-    assert "dòng 6, cột B «Họ và tên»: «Tran Van Binh» trùng với dòng 5" in result.out
-    assert result.last_line == "imported 2, skipped 2"
-    assert len(honourees_in_file_order(store_path, int(ceremony))) == 3
+    out = result.out
+    assert (
+        "1 dòng (dòng 4), cột B «Họ và tên»: «Nguyễn Văn An» đã có trong danh sách buổi lễ này "
+        "(cùng tên, cùng đơn vị, cùng năm sinh)" in out
+    )
+    assert (
+        "1 dòng (dòng 6), cột B «Họ và tên»: «Trần văn bình» trùng với dòng 5 (cùng tên, cùng "
+        "đơn vị, cùng năm sinh)" in out
+    )
+    warnings = out.split("Cần xem lại (vẫn nhập):", 1)[1]
+    assert "1 dòng (dòng 9), cột B «Họ và tên»: «Trần Văn Bình» có thể trùng với dòng 5" in warnings
+    assert result.last_line == "Đã nhập 5 dòng, bỏ qua 2 dòng."
+    assert len(honourees_in_file_order(store_path, int(ceremony))) == 6
+
+
+def test_tone_marks_make_different_people_and_tone_placement_does_not(
+    cli, ceremony, store_path, tmp_path
+):
+    unit, award = "UBND xã Vũ Quý", "Giấy khen huyện"
+    path = xlsx(
+        tmp_path / "marks.xlsx",
+        [
+            HEADER,
+            [1, "Phạm Thị Hương", 1980, "Nữ", "", unit, award],
+            [2, "Phạm Thị Hường", 1980, "Nữ", "", unit, award],
+            [3, "Phạm Thị Hưởng", 1980, "Nữ", "", unit, award],
+            [4, "Lê Thị Hòa", 1975, "Nữ", "", unit, award],
+            [5, "LÊ THỊ HOÀ", 1975, "Nữ", "", unit, award],  # hoà/hòa: the same name
+        ],
+    )
+    result = cli("import", str(path), "--ceremony", ceremony)
+    assert result.status == 2
+    assert "«Lê Thị Hoà» trùng với dòng 7" in result.out
+    assert "Hương" not in result.out.split("Có lỗi", 1)[1]
+    assert result.last_line == "Đã nhập 0 dòng, bỏ qua 5 dòng."
 
 
 def test_error_cells_and_formulas_without_value_are_reported_by_cell(cli, ceremony, tmp_path):
@@ -114,8 +170,8 @@ def test_error_cells_and_formulas_without_value_are_reported_by_cell(cli, ceremo
     )
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 2
-    assert "dòng 5, cột B «Họ và tên»: là công thức chưa có giá trị" in result.out
-    assert "dòng 6, cột G «Hình thức khen thưởng»: «#N/A» là ô lỗi" in result.out
+    assert "1 dòng (dòng 5), cột B «Họ và tên»: là công thức chưa có giá trị" in result.out
+    assert "1 dòng (dòng 6), cột G «Hình thức khen thưởng»: «#N/A» là ô lỗi" in result.out
 
 
 @pytest.mark.parametrize(
@@ -215,7 +271,7 @@ def test_mapping_override_and_preview_api(store, demo_id, tmp_path):
     assert preview.ignored_columns[0].header == "Nơi ở"
     assert preview.rows[0].unit == ""
     unmapped = preview_import(store, demo_id, path, mapping_overrides={"D": None})
-    assert "thiếu hình thức khen thưởng" in unmapped.rows[0].problems[0].message
+    assert "chưa có hình thức khen thưởng" in unmapped.rows[0].problems[0].message
     preview = preview_import(store, demo_id, path, mapping_overrides={"C": "unit", 3: "award"})
     row = preview.rows[0]
     assert (row.unit, row.award_code, row.problems) == ("Thôn Đông", "huyen", ())
@@ -257,7 +313,7 @@ def test_group_rows_set_kind_and_award_when_there_is_no_award_column(
     )
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 0, result.out + result.err
-    assert result.last_line == "imported 3, skipped 0"
+    assert result.last_line == "Đã nhập 3 dòng, bỏ qua 0 dòng."
     stored = honourees_in_file_order(store_path, int(ceremony))
     assert [(h["name"], h["kind"], h["gender"], h["level"]) for h in stored] == [
         ("Phòng Nội vụ huyện", "collective", None, "ttg"),

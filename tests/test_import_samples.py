@@ -22,7 +22,7 @@ def test_sample_imports_exactly_as_expected(cli, ceremony, store_path, name):
     result = cli("import", str(SAMPLES / name), "--ceremony", ceremony)
     assert result.status == 0, result.out + result.err
     expected = EXPECTED[name]
-    assert result.last_line == f"imported {len(expected)}, skipped 0"
+    assert result.last_line == f"Đã nhập {len(expected)} dòng, bỏ qua 0 dòng."
     assert honourees_in_file_order(store_path, int(ceremony)) == expected
 
 
@@ -47,8 +47,8 @@ def test_ignored_columns_are_listed(cli, ceremony, tmp_path):
     )
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 0, result.err
-    assert "cột D «Số điện thoại»: bỏ qua" in result.out
-    assert result.last_line == "imported 1, skipped 0"
+    assert "bỏ qua các cột: D «Số điện thoại»" in result.out
+    assert result.last_line == "Đã nhập 1 dòng, bỏ qua 0 dòng."
 
 
 def test_import_through_a_real_process(cli_process, tmp_path):
@@ -57,7 +57,7 @@ def test_import_through_a_real_process(cli_process, tmp_path):
     assert made.status == 0, made.err
     result = cli_process("import", str(SAMPLES / "district-lo.xls"), "--ceremony", "1", db=store)
     assert result.status == 0, result.err
-    assert result.last_line == "imported 26, skipped 0"
+    assert result.last_line == "Đã nhập 26 dòng, bỏ qua 0 dòng."
     assert result.err == ""
 
 
@@ -69,4 +69,4 @@ def test_macro_workbook_and_upper_case_extension(cli, ceremony, tmp_path):
         shutil.copyfile(SAMPLES / "district.xlsx", path)
         result = cli("import", str(path), "--ceremony", ceremony, "--dry-run")
         assert result.status == 0, result.err
-        assert result.last_line == "imported 26, skipped 0"
+        assert result.last_line == "Đã nhập 26 dòng, bỏ qua 0 dòng."

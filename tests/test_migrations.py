@@ -161,8 +161,8 @@ FAILING_REVISION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_fails"
-down_revision = "0002"
+revision = "9999_fails"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -185,7 +185,9 @@ def test_failed_upgrade_leaves_the_store_as_it_was_and_keeps_the_backup(store_pa
     before_counts = counts(store_path)
     extra = tmp_path / "extra_versions"
     extra.mkdir()
-    (extra / "0003_fails.py").write_text(FAILING_REVISION, encoding="utf-8")
+    (extra / "9999_fails.py").write_text(
+        FAILING_REVISION.replace("{head}", migrate.SCHEMA_HEAD), encoding="utf-8"
+    )
 
     state = migrate.inspect_sqlite_file(store_path)
     from kx_ceremony.core.store import Store, create_store_engine

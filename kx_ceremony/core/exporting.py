@@ -48,7 +48,9 @@ class Column:
 
 
 _STT = Column("STT", lambda i, r: i, 6, centred=True)
-_NAME = Column("Họ và tên / Tập thể", lambda i, r: r.name, 34, wrap=True)
+_NAME = Column(
+    "Họ và tên / Tập thể", lambda i, r: f"{r.title} {r.name}" if r.title else r.name, 34, wrap=True
+)
 _KIND = Column("Đối tượng", lambda i, r: KIND_LABELS[Kind(r.kind)], 12)
 _BIRTH = Column("Năm sinh", lambda i, r: r.birth_year, 9, centred=True)
 _POSITION = Column("Chức vụ", lambda i, r: r.position, 30, wrap=True)

@@ -189,6 +189,8 @@ class Honouree(Base):
     )
     kind: Mapped[str] = mapped_column(String(20), default=Kind.INDIVIDUAL.value)
     name: Mapped[str] = mapped_column(String(300))
+    # An honorific, rank or degree written before the name ("Ông", "Đại tá", "PGS.TS.").
+    title: Mapped[str] = mapped_column(String(100), default="", server_default="")
     # Folded name (no case, no marks) for search and duplicate checks.
     name_fold: Mapped[str] = mapped_column(String(300), default="", server_default="")
     gender: Mapped[str | None] = mapped_column(String(10))
@@ -342,3 +344,21 @@ class PrintRecord(Base):
     reprint: Mapped[bool] = mapped_column(default=False)
     reason: Mapped[str] = mapped_column(Text, default="")
     printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ImportProfile(Base):
+    """How a sending unit's list was imported last time, keyed by its header's fingerprint:
+    the column mapping and the whole-list choices, offered again for the next list."""
+
+    __tablename__ = "import_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    headers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # {column index as text: field or None}
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # {"award": name, "kind": value, "unit": text}
+    choices: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # {award text in the file: award form full name}
+    award_names: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    used_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())

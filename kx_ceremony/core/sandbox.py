@@ -87,7 +87,11 @@ class Limits:
 class Workbook:
     """A workbook opened in a child process: sheet names, hidden sheets, rows on demand."""
 
-    def __init__(self, path: str, *, time_limit: float | None = None) -> None:
+    def __init__(
+        self, path: str, *, time_limit: float | None = None, by_content: bool = False
+    ) -> None:
+        """``by_content``: open the bytes as a workbook whatever the file's name says (an
+        .xlsx saved as .xls: calamine otherwise chooses its reader by the extension)."""
         self.time_limit = TIME_LIMIT if time_limit is None else time_limit
         context = multiprocessing.get_context(START_METHOD)
         forked = context.get_start_method() == "fork"
@@ -97,7 +101,9 @@ class Workbook:
         os.close(handle)
         self._conn, child_end = context.Pipe()
         self._process = context.Process(
-            target=_serve, args=(child_end, path, self._output, MEMORY_BUDGET), daemon=True
+            target=_serve,
+            args=(child_end, path, self._output, MEMORY_BUDGET, by_content),
+            daemon=True,
         )
         try:
             self._process.start()
@@ -198,7 +204,7 @@ def _stop(process, conn, output: str, kill: list[bool], forked: bool) -> None:  
 # The child: calamine and pure Python only (see the module's docstring).
 
 
-def _serve(conn, path: str, output: str, budget: int) -> None:  # type: ignore[no-untyped-def]
+def _serve(conn, path: str, output: str, budget: int, by_content: bool = False) -> None:  # type: ignore[no-untyped-def]
     # No cyclic collection: it would walk (and so copy, page by page) every object the
     # forked child shares with its parent; what the child makes has no cycles, and it
     # lives for one file under a memory ceiling.
@@ -207,7 +213,13 @@ def _serve(conn, path: str, output: str, budget: int) -> None:  # type: ignore[n
     try:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
-        workbook = CalamineWorkbook.from_path(path)
+        if by_content:
+            import io
+
+            with open(path, "rb") as handle:
+                workbook = CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
+        else:
+            workbook = CalamineWorkbook.from_path(path)
         names = list(workbook.sheet_names)
         hidden = [
             m.name

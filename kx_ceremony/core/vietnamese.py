@@ -348,3 +348,34 @@ def parse_typed_date(text: str) -> _dt.date:
         raise ValueError(
             f"Không có ngày {day:02d}/{month:02d}/{year}; hãy kiểm tra lại ngày và tháng."
         ) from None
+
+
+# ---------------------------------------------------------------------------
+# Identity: the same name, marks and all
+
+# A tone written on the first vowel of "oa", "oe", "uy" (old style: "hòa", "thủy") moved
+# to the second (new style: "hoà", "thuỷ"), so both spellings give one key.
+_OLD_TONE = re.compile("([òóỏõọ])([ae])|([ùúủũụ])(y)")
+_TONE_OF = {
+    **dict(zip("òóỏõọ", "\u0300\u0301\u0309\u0303\u0323", strict=True)),
+    **dict(zip("ùúủũụ", "\u0300\u0301\u0309\u0303\u0323", strict=True)),
+}
+
+
+def _new_style(match: re.Match[str]) -> str:
+    marked = match.group(1) or match.group(3)
+    vowel = match.group(2) or match.group(4)
+    base = "o" if match.group(1) else "u"
+    return base + unicodedata.normalize("NFC", vowel + _TONE_OF[marked])
+
+
+def identity_key(name: str) -> str:
+    """A name as the same person's: case, spacing, NFC and the hòa/hoà tone placement
+    ignored, every other mark kept ("Hương", "Hường" and "Hưởng" stay three names)."""
+    return identity_key_of_clean(_SPACE_RE.sub(" ", unicodedata.normalize("NFC", name)).strip())
+
+
+def identity_key_of_clean(name: str) -> str:
+    """identity_key of a name already through clean_text (NFC, single spaces)."""
+    text = name.lower()
+    return _OLD_TONE.sub(_new_style, text) if _OLD_TONE.search(text) else text

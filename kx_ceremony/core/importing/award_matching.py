@@ -35,6 +35,8 @@ _ABBREVIATIONS = {
 }
 # Words that carry no meaning for telling forms apart.
 _FILLER = {"cua", "cap", "va", "hang"}
+# Classes of one order (hạng Nhất, Nhì, Ba): a text naming one needs a form naming it.
+_GRADES = {"nhat", "nhi", "ba"}
 _PHRASES = [
     # After expansion, these say the same thing: keep one spelling.
     ("chu tich uy ban nhan dan", "uy ban nhan dan"),
@@ -94,10 +96,13 @@ class AwardMatcher:
             found = self._by_ids(exact)
             return AwardMatch(found[0] if len(found) == 1 else None, found)
         words = set(key.split())
+        grades = words & _GRADES
         candidates: set[int] = set()
         for form, variants in self._names:
             for variant in variants:
                 vwords = set(variant.split())
+                if grades - vwords:
+                    continue  # «Huân chương Lao động hạng Nhì» is not any Huân chương
                 if words <= vwords or (len(vwords) >= 2 and vwords <= words):
                     candidates.add(form.id)
                     break
@@ -112,3 +117,58 @@ def options_text(forms: tuple[AwardFormRow, ...], limit: int = 30) -> str:
     if len(forms) > limit:
         names.append(f"và {len(forms) - limit} hình thức khác")
     return ", ".join(names)
+
+
+# ---------------------------------------------------------------------------
+# Award-like text, and the rank a new award form gets from its words
+
+# (first words after normalise_award, rank): Huân chương > Cờ thi đua > Chiến sĩ thi đua >
+# Bằng khen > Giấy khen > Lao động tiên tiến, between the default catalogue's ranks.
+_RANK_WORDS: list[tuple[str, int, str]] = [
+    ("huan chuong", 10, "HUÂN CHƯƠNG"),
+    ("huy chuong", 12, "HUY CHƯƠNG"),
+    ("anh hung", 5, "DANH HIỆU"),
+    ("co thi dua", 20, "CỜ THI ĐUA"),
+    ("chien si thi dua", 30, "CHIẾN SĨ THI ĐUA"),
+    ("bang khen", 35, "BẰNG KHEN"),
+    ("tap the lao dong xuat sac", 36, "TẬP THỂ LAO ĐỘNG XUẤT SẮC"),
+    ("giay khen", 45, "GIẤY KHEN"),
+    ("tap the lao dong tien tien", 50, "TẬP THỂ LAO ĐỘNG TIÊN TIẾN"),
+    ("lao dong tien tien", 50, "LAO ĐỘNG TIÊN TIẾN"),
+    ("chien si tien tien", 50, "CHIẾN SĨ TIÊN TIẾN"),
+    ("don vi quyet thang", 21, "ĐƠN VỊ QUYẾT THẮNG"),
+    ("don vi tien tien", 50, "ĐƠN VỊ TIÊN TIẾN"),
+    ("ky niem chuong", 55, "KỶ NIỆM CHƯƠNG"),
+    ("danh hieu", 50, "DANH HIỆU"),
+    ("lao dong xuat sac", 36, "LAO ĐỘNG XUẤT SẮC"),
+]
+# Yearly grades, written where awards go (r10): kept, ranked after every award.
+GRADE_STARTS = ("hoan thanh", "xuat sac", "tot", "kha", "dat", "khong hoan thanh")
+GRADE_RANK = 90
+_AWARD_STARTS = tuple(w for w, _, _ in _RANK_WORDS)
+
+
+def looks_like_award(text: str) -> bool:
+    return normalise_award(text).startswith(_AWARD_STARTS)
+
+
+def is_grade(text: str) -> bool:
+    """«Hoàn thành xuất sắc nhiệm vụ», «Hoàn thành tốt nhiệm vụ»: an evaluation, not an award."""
+    key = normalise_award(text)
+    return key.startswith(GRADE_STARTS) and not key.startswith(_AWARD_STARTS)
+
+
+def proposed_rank(text: str) -> int:
+    key = normalise_award(text)
+    for words, rank, _ in _RANK_WORDS:
+        if key.startswith(words):
+            return rank
+    return GRADE_RANK if is_grade(text) else 60
+
+
+def proposed_printed_word(text: str) -> str:
+    key = normalise_award(text)
+    for words, _, printed in _RANK_WORDS:
+        if key.startswith(words) and printed not in ("HUÂN CHƯƠNG", "HUY CHƯƠNG", "DANH HIỆU"):
+            return printed
+    return text.upper()

@@ -65,7 +65,8 @@ def inspect_file(path: Path) -> FileKind:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(ZIP_MAGIC) or head.startswith(b"PK"):
-        if suffix in (".csv", ".xls"):
+        # A ".xls" that is really .xlsx (saved by a web system under the old name): read it.
+        if suffix == ".csv":
             raise refuse(
                 path,
                 f"tệp mang đuôi {suffix} nhưng thực ra là bảng tính Excel/ODS mới; hãy đổi "

@@ -96,7 +96,9 @@ class Source:
             with reader_boundary(path), zipfile.ZipFile(path) as archive:
                 self._parts = xlsx_parts.sheet_parts(archive)
         with reader_boundary(path):
-            self._workbook = sandbox.Workbook(str(path))
+            # .xlsx bytes under another name (.xls): read by content, not by extension.
+            by_content = self.kind == "xlsx" and path.suffix.lower() not in (".xlsx", ".xlsm")
+            self._workbook = sandbox.Workbook(str(path), by_content=by_content)
             self.sheet_names = self._workbook.sheet_names
             self.hidden = self._workbook.hidden  # hidden sheets and chart/macro sheets
         if not self.sheet_names:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # progress(done, total, stage): stage is a short Vietnamese phrase for the progress bar.
 ProgressCallback = Callable[[int, int, str], None]
@@ -32,6 +32,10 @@ FIELD_LABELS: dict[str, str] = {
     "achievement": "thành tích",
     "register_number": "số sổ vàng",
     "note": "ghi chú",
+    "title": "danh xưng / cấp bậc (Ông, Bà, Đại tá, TS. …)",
+    "year": "năm khen thưởng (ghi vào ghi chú)",
+    "decision": "số quyết định (ghi vào ghi chú)",
+    "award_mark": "đánh dấu X: hình thức khen thưởng là tiêu đề cột",
 }
 
 
@@ -104,6 +108,9 @@ class ImportRow(NamedTuple):
     award_code: str
     problems: tuple[RowProblem, ...] = ()
     name_fold: str = ""
+    title: str = ""  # "Ông", "Đại tá", "PGS.TS." split off the name, kept
+    warnings: tuple[RowProblem, ...] = ()  # e.g. a likely duplicate: imported all the same
+    award_new: str = ""  # the award text of a new form to add on import (--add-awards)
 
     @property
     def valid(self) -> bool:
@@ -122,6 +129,19 @@ class TableLocation:
 
 @dataclass(frozen=True)
 class ImportPreview:
+    """What an import would do. For the window and the CLI:
+
+    - ``choices``: the whole-list award, kind, unit and decision in force (ListChoices,
+      with where each came from: the title, the sheet name, the organiser);
+    - ``columns``: the mapping chosen (by header and content, or the organiser's);
+      pass ``mapping_overrides`` to preview_import to change any column;
+    - ``awards``: each distinct award value once, with its row count and how it matched
+      (AwardValue); pass ``award_map`` {text: form id} or ``add_awards`` to resolve;
+    - ``rows``: every row with its problems (errors) and warnings;
+    - ``fingerprint`` / ``profile_used``: the header's fingerprint, and whether a saved
+      import profile for it supplied the mapping and choices.
+    """
+
     path: str
     sheet: str
     sheets: tuple[str, ...]
@@ -131,6 +151,14 @@ class ImportPreview:
     legacy_tcvn3: bool = False
     encoding: str = ""  # CSV only: the text encoding it was read in
     notes: tuple[str, ...] = ()
+    choices: Any = None  # choices.ListChoices
+    awards: tuple[Any, ...] = ()  # award_choice.AwardValue, most rows first
+    fingerprint: str = ""
+    profile_used: bool = False
+
+    @property
+    def warnings(self) -> tuple[RowProblem, ...]:
+        return tuple(p for r in self.rows for p in r.warnings)
 
     @property
     def ignored_columns(self) -> tuple[ColumnMapping, ...]:

@@ -10,17 +10,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kx_ceremony.core.importing import values as v
-from kx_ceremony.core.importing.award_matching import AwardMatcher, options_text
+from kx_ceremony.core.importing.award_choice import AMBIGUOUS, NEW, AwardResolver
+from kx_ceremony.core.importing.award_matching import options_text
+from kx_ceremony.core.importing.choices import ListChoices
+from kx_ceremony.core.importing.codes import code_key
+from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry
 from kx_ceremony.core.importing.results import ColumnMapping, ImportRow, RowProblem
 from kx_ceremony.core.importing.table import (
     display_header,
     group_kind,
     is_signature_row,
+    is_total_row,
 )
 from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
 from kx_ceremony.core.model import Kind
-from kx_ceremony.core.services.honourees import KIND_LABELS
-from kx_ceremony.core.vietnamese import fold_for_search, repair_name_case, split_honorific
+from kx_ceremony.core.services.honourees import KIND_LABELS, SAME
+from kx_ceremony.core.titles import gender_of_title, may_have_title, split_title
+from kx_ceremony.core.vietnamese import fold_for_search, identity_key_of_clean, repair_name_case
 
 TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
 DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")
@@ -36,14 +42,16 @@ class RowContext:
     columns: list[ColumnMapping]
     flags: dict[tuple[int, int], str]
     clean: v.TextCleaner
-    matcher: AwardMatcher
-    existing: set[tuple[str, str]]
+    awards: AwardResolver
+    duplicates: DuplicateIndex
+    choices: ListChoices = field(default_factory=ListChoices)
+    codes: dict[str, str] = field(default_factory=dict)
     tick: Callable[[int, int], None] = lambda done, total: None
     last_data_row: int = 0
-    seen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.col = {c.field: c for c in self.columns if c.field}
+        self.col = {c.field: c for c in self.columns if c.field and c.field != "award_mark"}
+        self.marks = [c for c in self.columns if c.field == "award_mark"]
         self._folds: dict[str, str] = {}
 
     def fold(self, text: str) -> str:
@@ -73,10 +81,12 @@ def build_rows(ctx: RowContext) -> list[ImportRow]:
             after_gap = bool(result)
             continue
         award_raw = _cell(row, award_col)
-        if award_raw in ("", None):
+        if award_raw in ("", None) and not ctx.marks:
             texts = [ctx.clean(c) for c in row]
             if is_signature_row(texts):
                 break
+            if is_total_row(texts):
+                continue
             if not any(_cell(row, c) not in ("", None) for c in detail_cols):
                 stt = ctx.clean(_cell(row, ctx.col.get("stt")))
                 is_group, kind, title = group_kind(stt, ctx.clean(_cell(row, name_col)))
@@ -85,13 +95,19 @@ def build_rows(ctx: RowContext) -> list[ImportRow]:
                     is_group, kind, title = group_kind(stt, " ".join(t for t in texts if t))
                 if is_group:
                     group_kind_now = kind or group_kind_now
-                    match = ctx.matcher.match(title) if kind is None else None
+                    match = ctx.awards.matcher.match(title) if kind is None else None
                     group_award = title if match and match.form else group_award
                     after_gap = False
                     continue
             stt = ctx.clean(_cell(row, ctx.col.get("stt")))
             if after_gap and award_col is not None and not stt:
                 break  # below a blank line, with no number and no award: the footer
+        elif ctx.marks and not any(v.is_mark(_cell(row, c)) for c in ctx.marks):
+            texts = [ctx.clean(c) for c in row]
+            if is_signature_row(texts):
+                break
+            if is_total_row(texts):
+                continue
         after_gap = False
         ctx.last_data_row = index
         result.append(_nominee(ctx, index, row, group_kind_now, group_award))
@@ -107,14 +123,22 @@ def _cell(row: list[object], column: ColumnMapping | None) -> object:
 
 class _Problems:
     def __init__(self, ctx: RowContext, index: int) -> None:
-        self.ctx, self.index, self.items = ctx, index, []
+        self.ctx, self.index = ctx, index
+        self.items: list[RowProblem] = []
+        self.warnings: list[RowProblem] = []
 
-    def add(self, column: ColumnMapping | None, found: str, message: str) -> None:
+    def _problem(self, column: ColumnMapping | None, found: str, message: str) -> RowProblem:
         where = ""
         if column is not None:
             header = display_header(column.header)
             where = f"{column.letter} «{header}»" if header else column.letter
-        self.items.append(RowProblem(self.ctx.sheet, self.index + 1, where, found, message))
+        return RowProblem(self.ctx.sheet, self.index + 1, where, found, message)
+
+    def add(self, column: ColumnMapping | None, found: str, message: str) -> None:
+        self.items.append(self._problem(column, found, message))
+
+    def warn(self, column: ColumnMapping | None, found: str, message: str) -> None:
+        self.warnings.append(self._problem(column, found, message))
 
 
 def _nominee(
@@ -136,10 +160,13 @@ def _nominee(
 
     name = ctx.clean(raw.get("name"))
     kind = _kind(ctx, raw, name, group, problems)
-    gender, birth_year = None, None
-    if kind is INDIVIDUAL and name and _may_have_honorific(name):
-        parts = split_honorific(name)
-        name, gender = parts.name, parts.gender
+    title = ctx.clean(raw["title"]) if "title" in raw else ""
+    gender, birth_year = gender_of_title(title) if title else None, None
+    if kind is INDIVIDUAL and name and may_have_title(name):
+        parts = split_title(name)
+        if parts.title:
+            name, gender = parts.name, gender or parts.gender
+            title = f"{title} {parts.title}" if title else parts.title
     if name.isupper() or name.islower():  # only then does repair_name_case change anything
         name = repair_name_case(name)
     if not name:
@@ -147,12 +174,21 @@ def _nominee(
     if kind is INDIVIDUAL:
         gender, birth_year = _gender_and_birth(ctx, raw, gender, problems)
     texts = {f: ctx.clean(raw[f]) if f in raw else "" for f in TEXT_FIELDS}
+    if not texts["unit"] and kind is INDIVIDUAL and ctx.choices.unit:
+        texts["unit"] = ctx.choices.unit
+    year = ctx.clean(raw["year"]) if "year" in raw else ""
+    decision = ctx.clean(raw["decision"]) if "decision" in raw else ""
+    note = texts["note"]
+    if year or decision:
+        extra = [f"Năm {year}" if year else "", f"Quyết định số {decision}" if decision else ""]
+        note = "; ".join(t for t in (note, *extra) if t)
 
-    award_text = ctx.clean(raw.get("award")) or group_award
-    form_id, code = _award(ctx, award_text, kind, problems)
-    key = (ctx.fold(name), ctx.fold(texts["unit"]))
+    award_text = _award_text(ctx, row, raw) or group_award or ctx.choices.award
+    form_id, code, award_new = _award(ctx, award_text, kind, problems)
+    key = (identity_key_of_clean(name), ctx.fold(texts["unit"]))
     if name:
-        _duplicate(ctx, key, index, name, problems)
+        award_key = form_id if form_id is not None else (award_new or award_text)
+        _duplicate(ctx, key, Entry(index + 1, birth_year, award_key, year), name, problems)
     return ImportRow(
         row=index + 1,
         kind=kind.value,
@@ -162,41 +198,33 @@ def _nominee(
         position=texts["position"],
         unit=texts["unit"],
         achievement=texts["achievement"],
-        note=texts["note"],
+        note=note,
         register_number=texts["register_number"],
         award_text=award_text,
         award_form_id=form_id,
         award_code=code,
         problems=tuple(problems.items),
-        name_fold=key[0],
+        name_fold=ctx.fold(name),
+        title=title,
+        warnings=tuple(problems.warnings),
+        award_new=award_new,
     )
 
 
-# First words that may start an honorific or a rank (split_honorific decides for sure).
-_HONORIFIC_STARTS = {
-    "ông",
-    "ong",
-    "bà",
-    "ba",
-    "đồng",
-    "dong",
-    "đ/c",
-    "d/c",
-    "đ",
-    "d",
-    "đại",
-    "dai",
-    "thượng",
-    "thuong",
-    "trung",
-    "thiếu",
-    "thieu",
-}
-
-
-def _may_have_honorific(name: str) -> bool:
-    first = name.split(" ", 1)[0].lower().rstrip(".:")
-    return first in _HONORIFIC_STARTS
+def _award_text(ctx: RowContext, row: list[object], raw: dict[str, object]) -> str:
+    """The row's own award: its award cell (a code decoded by the workbook's code sheet), or
+    the header of the award column it marks with X."""
+    value = raw.get("award")
+    if value not in ("", None):
+        if ctx.codes:
+            decoded = ctx.codes.get(code_key(value))
+            if decoded:
+                return ctx.clean(decoded)
+        return ctx.clean(value)
+    for column in ctx.marks:
+        if v.is_mark(_cell(row, column)):
+            return column.header
+    return ""
 
 
 def _flag_problem(problems: _Problems, column: ColumnMapping, flag: str) -> None:
@@ -220,6 +248,8 @@ def _kind(
 ) -> Kind:
     text = ctx.clean(raw["kind"]) if "kind" in raw else ""
     if text:
+        if ctx.codes and text in ctx.codes:
+            text = ctx.clean(ctx.codes[text])
         try:
             kind = v.parse_kind(text)
         except v.BadValue as exc:
@@ -229,7 +259,7 @@ def _kind(
                 return kind
     if group is not None:
         return group
-    return v.kind_from_name(name) or INDIVIDUAL
+    return v.kind_from_name(name) or ctx.choices.kind or INDIVIDUAL
 
 
 def _gender_and_birth(
@@ -271,25 +301,37 @@ def _birth(value: object, column: ColumnMapping, problems: _Problems) -> int | N
         return None
 
 
-def _award(ctx: RowContext, text: str, kind: Kind, problems: _Problems) -> tuple[int | None, str]:
+def _award(
+    ctx: RowContext, text: str, kind: Kind, problems: _Problems
+) -> tuple[int | None, str, str]:
+    """(form id, form code, text of a new form to add) for the row's award text."""
     column = ctx.col.get("award")
     if not text:
-        example = options_text(tuple(ctx.matcher.forms), limit=3)
-        problems.add(column, "", f"thiếu hình thức khen thưởng; hãy ghi một trong: {example}.")
-        return None, ""
-    match = ctx.matcher.match(text)
-    if match.form is None:
-        if len(match.candidates) < len(ctx.matcher.forms):
-            message = "khớp với nhiều hình thức khen thưởng"
-        else:
-            message = "không khớp hình thức khen thưởng nào của buổi lễ"
+        example = options_text(tuple(ctx.awards.matcher.forms), limit=3)
         problems.add(
             column,
-            text,
-            f"{message}; hãy ghi rõ một trong: {options_text(match.candidates)}.",
+            "",
+            "chưa có hình thức khen thưởng; hãy chọn một hình thức cho cả danh sách (--award) "
+            f"hoặc ghi vào cột, ví dụ: {example}.",
         )
-        return None, ""
-    form = match.form
+        return None, "", ""
+    value = ctx.awards.resolve(text)
+    if value.status == NEW:
+        return None, "", text
+    form = value.form
+    if form is None:
+        if value.status == AMBIGUOUS:
+            message = (
+                "khớp với nhiều hình thức khen thưởng; hãy ghi rõ (hoặc chọn cho giá trị này) "
+                f"một trong: {options_text(value.candidates)}"
+            )
+        else:
+            message = (
+                "chưa có trong danh mục hình thức khen thưởng của buổi lễ; hãy chọn hình thức "
+                "tương ứng cho giá trị này, hoặc thêm nó làm hình thức mới (--add-awards)"
+            )
+        problems.add(column, text, message + ".")
+        return None, "", ""
     if form.kinds and kind.value not in form.kinds:
         allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
         problems.add(
@@ -298,24 +340,40 @@ def _award(ctx: RowContext, text: str, kind: Kind, problems: _Problems) -> tuple
             f"«{form.full_name}» chỉ dành cho {allowed}, không dành cho "
             f"{KIND_LABELS[kind]}; hãy sửa hình thức hoặc phân loại.",
         )
-    return form.id, form.code
+    return form.id, form.code, ""
 
 
 def _duplicate(
-    ctx: RowContext, key: tuple[str, str], index: int, name: str, problems: _Problems
+    ctx: RowContext, key: tuple[str, str], entry: Entry, name: str, problems: _Problems
 ) -> None:
-    first = ctx.seen.get(key)
-    if first is not None:
+    in_list, in_store = ctx.duplicates.check(key, entry)
+    column = ctx.col["name"]
+    if in_list is not None:
+        first = ctx.duplicates.earlier_row(key, entry)
+        if in_list == SAME:
+            problems.add(
+                column,
+                name,
+                f"trùng với dòng {first} (cùng tên, cùng đơn vị, cùng năm sinh); hãy xóa một dòng.",
+            )
+        else:
+            problems.warn(
+                column,
+                name,
+                f"có thể trùng với dòng {first} (cùng tên, cùng đơn vị, thiếu năm sinh để phân "
+                "biệt); hãy kiểm tra: nếu là hai đối tượng khác nhau thì cứ nhập.",
+            )
+    if in_store == SAME:
         problems.add(
-            ctx.col["name"],
+            column,
             name,
-            f"trùng với dòng {first + 1} (cùng tên, cùng đơn vị); hãy xóa một dòng.",
+            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị, cùng năm sinh); hãy bỏ "
+            "dòng này khỏi tệp.",
         )
-    else:
-        ctx.seen[key] = index
-    if key in ctx.existing:
-        problems.add(
-            ctx.col["name"],
+    elif in_store is not None:
+        problems.warn(
+            column,
             name,
-            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị); hãy bỏ dòng này khỏi tệp.",
+            "có thể đã có trong danh sách buổi lễ (cùng tên, cùng đơn vị, thiếu năm sinh để "
+            "phân biệt); hãy kiểm tra.",
         )

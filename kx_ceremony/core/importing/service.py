@@ -1,53 +1,58 @@
 """The import use case: preview a nominee file, then store it all or nothing.
 
 ``preview_import`` reads the file and the ceremony's catalogue and returns what an import
-would do, row by row, without writing. The window's dialog shows it, lets the user change
-the column mapping (``mapping_overrides``) and asks again; ``run_import`` then stores the
-valid rows in one transaction, so a crash or a kill at any moment leaves all or none.
+would do, row by row, without writing: the whole-list choices, the column mapping, each
+distinct award value and how it matched, every row's problems and warnings. The window's
+dialog shows it and lets the organiser change the choices (``choices``), any column
+(``mapping_overrides``) and any award value (``award_map`` or ``add_awards``), asking
+again each time; ``run_import`` then stores the valid rows in one transaction (adding
+new award forms and aliases in the same one), so a crash or a kill leaves all or none.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import fields
+from dataclasses import replace
 from pathlib import Path
-
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
 
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.importing import columns as colmap
-from kx_ceremony.core.importing.award_matching import AwardMatcher
+from kx_ceremony.core.importing import storing
+from kx_ceremony.core.importing.award_choice import NEW, AwardResolver
+from kx_ceremony.core.importing.award_matching import AwardMatcher, options_text
+from kx_ceremony.core.importing.choices import ListChoices, read_choices
+from kx_ceremony.core.importing.codes import code_table, mostly_codes
+from kx_ceremony.core.importing.content import (
+    SAMPLE_ROWS,
+    choose_mapping,
+    list_kind_from_header,
+    profile_columns,
+)
 from kx_ceremony.core.importing.inspection import refuse
+from kx_ceremony.core.importing.profiles import fingerprint, load_profile, save_profile
 from kx_ceremony.core.importing.reading import SheetData, Source
 from kx_ceremony.core.importing.results import (
     CancelCheck,
     ColumnMapping,
     ImportPreview,
     ImportResult,
-    ImportRow,
     ProgressCallback,
     TableLocation,
 )
 from kx_ceremony.core.importing.rows import RowContext, build_rows
-from kx_ceremony.core.importing.table import (
-    HeaderFound,
-    display_header,
-    field_for_column,
-    find_header,
-)
+from kx_ceremony.core.importing.table import HeaderFound, find_header
 from kx_ceremony.core.importing.values import TextCleaner, detect_legacy
-from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree
-from kx_ceremony.core.services.ceremonies import load_ceremony
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.model import Kind
 from kx_ceremony.core.store import Store, lock_ceremony_for_import
-from kx_ceremony.core.text_limits import require_fit
 from kx_ceremony.core.vietnamese import fold_for_search
 
 log = logging.getLogger(__name__)
 
 INSERT_CHUNK = 1000
 MappingOverrides = dict[int | str, str | None]
+# Sheets that explain or list codes, not the list itself: looked at last.
+_ASIDE_SHEETS = ("huong dan", "danh muc", "vi du", "help", "readme", "instruction", "ma ")
+catalogue = storing.catalogue  # kept for callers of the former home
 
 
 def _report(progress: ProgressCallback | None, cancel: CancelCheck | None):  # type: ignore[no-untyped-def]
@@ -73,10 +78,17 @@ def _choose_sheet(source: Source, sheet: str | None) -> tuple[SheetData, HeaderF
             raise refuse(path, f"không có trang «{sheet}»; các trang có trong tệp: {listing}.")
         candidates = matching[:1]
     else:
-        # Visible worksheets first: a hidden sheet is usually a lookup list, not the table.
-        candidates = [n for n in names if n not in source.hidden] + [
-            n for n in names if n in source.hidden
-        ]
+        # Visible worksheets first: a hidden sheet is usually a lookup list, and a sheet
+        # named «Hướng dẫn» or «Danh mục» explains the list or holds its codes.
+        def aside(n: str) -> bool:
+            return f"{fold_for_search(n)} ".startswith(_ASIDE_SHEETS)
+
+        visible = [n for n in names if n not in source.hidden]
+        candidates = (
+            [n for n in visible if not aside(n)]
+            + [n for n in names if n in source.hidden and not aside(n)]
+            + [n for n in names if aside(n)]
+        )
     for name in candidates:
         data = source.load(name)
         found = find_header(data.rows)
@@ -85,77 +97,25 @@ def _choose_sheet(source: Source, sheet: str | None) -> tuple[SheetData, HeaderF
     where = f"trang «{candidates[0]}»" if len(candidates) == 1 else "các trang của tệp"
     raise refuse(
         path,
-        f"không tìm thấy bảng danh sách trong {where}: không có dòng tiêu đề gồm cột «Họ và "
-        "tên» và các cột như «Năm sinh», «Chức vụ», «Đơn vị», «Hình thức khen thưởng»; hãy "
-        "kiểm tra tệp (hoặc chọn đúng trang bằng --sheet).",
+        f"chương trình chưa nhận ra bảng danh sách trong {where}: không thấy dòng tiêu đề có "
+        "cột họ tên (hoặc tên tập thể, đơn vị) cùng một cột khác như «Chức vụ», «Đơn vị», "
+        "«Năm sinh», «Hình thức khen thưởng»; hãy chọn đúng trang (--sheet) hoặc thêm một "
+        "dòng tiêu đề như vậy trên bảng.",
     )
 
 
-def _mapping(found: HeaderFound, overrides: MappingOverrides | None) -> list[ColumnMapping]:
-    mappings: list[ColumnMapping] = []
-    taken: set[str] = set()
-    for index, text in enumerate(found.headers):
-        name = field_for_column(text) if text else None
-        if name in taken:
-            name = None
-        if name:
-            taken.add(name)
-        mappings.append(ColumnMapping(index, display_header(text) if text else "", name))
-    return colmap.apply_overrides(mappings, overrides)
-
-
-# The import reads and writes through Core on the mapped tables: the same schema and
-# the same transactions as the services, without configuring every ORM mapper first,
-# which costs a command-line import a noticeable part of its run time.
-_CEREMONIES = Ceremony.__table__
-_FORMS = AwardForm.__table__
-_HONOUREES = Honouree.__table__
-
-
-def _require_ceremony(session: Session, ceremony_id: int) -> None:
-    found = session.connection().execute(
-        select(_CEREMONIES.c.id).where(_CEREMONIES.c.id == ceremony_id)
-    )
-    if found.first() is None:
-        load_ceremony(session, ceremony_id)  # raises the usual NotFound
-
-
-def catalogue(store: Store, ceremony_id: int) -> tuple[list[AwardFormRow], set[tuple[str, str]]]:
-    """The ceremony's award forms, and (folded name, folded unit) of everyone already in it."""
-    with store.reading() as session:
-        _require_ceremony(session, ceremony_id)
-        conn = session.connection()
-        forms = [
-            AwardFormRow(
-                **{
-                    **row._asdict(),
-                    "kinds": tuple(row.kinds or ()),
-                    "aliases": tuple(row.aliases or ()),
-                }
-            )
-            for row in conn.execute(
-                select(*(_FORMS.c[f.name] for f in fields(AwardFormRow)))
-                .where(_FORMS.c.ceremony_id == ceremony_id)
-                .order_by(_FORMS.c.rank, _FORMS.c.id)
-            )
-        ]
-        return forms, _existing(session, ceremony_id)
-
-
-def _existing(session: Session, ceremony_id: int) -> set[tuple[str, str]]:
-    rows = session.connection().execute(
-        select(_HONOUREES.c.name_fold, _HONOUREES.c.unit).where(
-            _HONOUREES.c.ceremony_id == ceremony_id
-        )
-    )
-    units: dict[str, str] = {}  # a ceremony has thousands of people but few units
-    keys = set()
-    for name_fold, unit in rows:
-        folded = units.get(unit)
-        if folded is None:
-            folded = units[unit] = fold_for_search(unit or "")
-        keys.add((name_fold, folded))
-    return keys
+def _codes(
+    source: Source, data: SheetData, columns: list[ColumnMapping], first: int
+) -> dict[str, str]:
+    """The workbook's own code tables, read only when the award or kind cells are codes."""
+    coded = [c for c in columns if c.field in ("award", "kind")]
+    sample = data.rows[first : first + SAMPLE_ROWS]
+    if not any(
+        mostly_codes([r[c.index] if c.index < len(r) else "" for r in sample]) for c in coded
+    ):
+        return {}
+    others = [source.load(n) for n in source.sheet_names if n != data.name]
+    return code_table(others)
 
 
 def preview_import(
@@ -166,11 +126,22 @@ def preview_import(
     mapping_overrides: MappingOverrides | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    *,
+    choices: ListChoices | None = None,
+    award_map: dict[str, int] | None = None,
+    add_awards: bool = False,
+    use_profile: bool = True,
 ) -> ImportPreview:
     """What importing ``path`` into the ceremony would do; writes nothing.
 
+    ``choices`` are the organiser's whole-list values (they win over what the title says;
+    a row's own value wins over both). ``mapping_overrides`` {column index or letter or
+    header: field or None} change the chosen columns. ``award_map`` {award text: form id}
+    maps award values; ``add_awards`` makes unknown ones new forms. A header seen before
+    brings back the mapping and choices saved with it (``use_profile``).
+
     Raises UserError (one sentence) for a file that cannot be imported at all; row-level
-    trouble is in the returned rows' ``problems``.
+    trouble is in the returned rows' ``problems`` (and ``warnings``).
     """
     path = Path(path)
     tick = _report(progress, cancel)
@@ -178,37 +149,65 @@ def preview_import(
     source = Source(path)
     try:
         data, found = _choose_sheet(source, sheet)
+        legacy = detect_legacy(data.rows)
+        clean = TextCleaner(legacy)
+        width = len(found.headers)
+        profiles = profile_columns(data.rows, found.first_data_row, width, clean)
+        has_data = any(p.filled for p in profiles)
+        key = fingerprint(found.headers)
+        saved = load_profile(store, key) if use_profile else None
+        columns = choose_mapping(found.headers, profiles, has_data)
+        overrides: MappingOverrides = dict(saved.mapping) if saved else {}
+        overrides.update(mapping_overrides or {})
+        columns = colmap.apply_overrides(columns, overrides, found.headers)
+        codes = _codes(source, data, columns, found.first_data_row) if has_data else {}
     finally:
         source.close()
-    columns = _mapping(found, mapping_overrides)
     fields = {c.field for c in columns}
+    if not has_data:
+        raise refuse(
+            path,
+            f"danh sách trống: trang «{data.name}» chỉ có dòng tiêu đề (dòng "
+            f"{found.header_rows[0] + 1}), chưa có người hay tập thể nào; không có gì để nhập.",
+        )
     if "name" not in fields:
         raise refuse(path, "chưa chọn cột họ tên; hãy gán một cột cho «họ tên / tên tập thể».")
-    forms, existing = catalogue(store, ceremony_id)
-    legacy = detect_legacy(data.rows)
+    forms, duplicates = storing.catalogue(store, ceremony_id)
+    matcher = AwardMatcher(forms)
+    list_choices = _list_choices(data, found, columns, clean, saved, choices)
+    award_map = {**_saved_award_map(saved, forms), **(award_map or {})}
+    resolver = AwardResolver(matcher, award_map, list_choices.award, add_awards)
+    _check_given_award(choices, resolver)
     ctx = RowContext(
         sheet=data.name,
         rows=data.rows,
         first_data_row=found.first_data_row,
         columns=columns,
         flags=data.flags,
-        clean=TextCleaner(legacy),
-        matcher=AwardMatcher(forms),
-        existing=existing,
+        clean=clean,
+        awards=resolver,
+        duplicates=duplicates,
+        choices=list_choices,
+        codes=codes,
         tick=lambda done, total: tick(done, total, "Đang kiểm tra từng dòng"),
     )
     rows = build_rows(ctx)
     if not rows:
         raise refuse(
             path,
-            f"trang «{data.name}» có dòng tiêu đề (dòng {found.header_rows[0] + 1}) nhưng không "
-            "có dòng dữ liệu nào bên dưới; hãy kiểm tra lại tệp.",
+            f"danh sách trống: trang «{data.name}» có dòng tiêu đề (dòng "
+            f"{found.header_rows[0] + 1}) nhưng không có dòng nào của người hay tập thể; "
+            "không có gì để nhập.",
         )
     notes = []
     if legacy:
         notes.append("Tệp gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime); đã chuyển sang Unicode.")
-    if "award" not in fields:
-        notes.append("Không có cột hình thức khen thưởng; lấy hình thức từ các dòng nhóm.")
+    if codes:
+        notes.append("Các mã trong bảng được đọc theo bảng mã (danh mục) có sẵn trong tệp.")
+    if saved:
+        notes.append(
+            "Dòng tiêu đề này đã gặp trước đây: dùng lại cách gán cột và lựa chọn lần trước."
+        )
     return ImportPreview(
         path=str(path),
         sheet=data.name,
@@ -224,44 +223,65 @@ def preview_import(
         legacy_tcvn3=legacy,
         encoding=source.encoding,
         notes=tuple(notes),
+        choices=list_choices,
+        awards=resolver.values(),
+        fingerprint=key,
+        profile_used=saved is not None,
     )
 
 
-def _record(ceremony_id: int, row: ImportRow) -> dict[str, object]:
-    return {
-        "ceremony_id": ceremony_id,
-        "kind": row.kind,
-        "name": row.name,
-        "name_fold": row.name_fold or fold_for_search(row.name),
-        "gender": row.gender,
-        "birth_year": row.birth_year,
-        "position": row.position,
-        "unit": row.unit,
-        "achievement": row.achievement,
-        "award_form_id": row.award_form_id,
-        "decision_id": None,
-        "register_number": row.register_number,
-        "representative": "",
-        "attendance": Attendance.PRESENT.value,
-        "substitute_name": "",
-        "note": row.note,
-    }
+def _list_choices(data, found, columns, clean, saved, given) -> ListChoices:  # type: ignore[no-untyped-def]
+    read = read_choices(data.rows[: found.header_rows[0]], data.name, clean)
+    if read.kind is None:
+        name = next((c for c in columns if c.field == "name"), None)
+        kind = list_kind_from_header(name.header) if name else None
+        if kind is not None:
+            read = ListChoices(
+                read.award,
+                kind,
+                read.unit,
+                read.decision,
+                (*read.sources, ("kind", "tiêu đề cột tên")),
+            )
+    if saved and saved.choices:
+        read = _fill_from_profile(read, saved.choices)
+    return (given or ListChoices()).merged_over(read)
 
 
-def _insert(session: Session, records: list[dict[str, object]]) -> None:
-    """One executemany per chunk. On SQLite straight to the driver with plain tuples:
-    SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
-    require_fit(_HONOUREES, records)  # the same length limits on every kind of store
-    conn = session.connection()
-    if conn.dialect.name == "sqlite" and records:
-        names = list(records[0])
-        sql = (
-            f"INSERT INTO {_HONOUREES.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' for _ in names)})"
-        )
-        conn.exec_driver_sql(sql, [tuple(r.values()) for r in records])
+def _fill_from_profile(read: ListChoices, saved: dict[str, str]) -> ListChoices:
+    """What the organiser chose last time for this header, where this file says nothing."""
+    sources = dict(read.sources)
+    values: dict[str, object] = {}
+    for field in ("award", "kind", "unit"):
+        if getattr(read, field) or not saved.get(field):
+            continue
+        values[field] = Kind(saved[field]) if field == "kind" else saved[field]
+        sources[field] = "lần nhập trước"
+    if not values:
+        return read
+    return replace(read, **values, sources=tuple(sources.items()))
+
+
+def _saved_award_map(saved, forms) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    if not saved:
+        return {}
+    by_name = {f.full_name: f.id for f in forms}
+    return {t: by_name[n] for t, n in saved.award_names.items() if n in by_name}
+
+
+def _check_given_award(given: ListChoices | None, resolver: AwardResolver) -> None:
+    """An award the organiser typed for the whole list must name one form (or be added)."""
+    if not given or not given.award or resolver.list_form is not None or resolver.add_awards:
+        return
+    match = resolver.matcher.match(given.award)
+    if len(match.candidates) < len(resolver.matcher.forms):
+        detail = f"khớp nhiều hình thức: {options_text(match.candidates, 6)}"
     else:
-        conn.execute(insert(_HONOUREES), records)
+        detail = f"không khớp hình thức nào; các hình thức: {options_text(match.candidates, 6)}"
+    raise UserError(
+        f"Hình thức cho cả danh sách «{given.award}» {detail}. Hãy ghi rõ hơn, hoặc dùng "
+        "--add-awards để thêm nó làm hình thức mới."
+    )
 
 
 def run_import(
@@ -276,16 +296,29 @@ def run_import(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     preview: ImportPreview | None = None,
+    choices: ListChoices | None = None,
+    award_map: dict[str, int] | None = None,
+    add_awards: bool = False,
 ) -> ImportResult:
     """Store the file's nominees: all of them, or (skip_invalid) the valid ones, or none.
 
     With an invalid row and no ``skip_invalid`` nothing is stored and the result says
-    ``stored=False``; the caller lists ``preview.problems``. ``preview`` may be passed in
-    when the caller already has one (the dialog), saving a second read of the file.
+    ``stored=False``; the caller lists ``preview.problems``. Warnings (a likely duplicate)
+    do not stop the import. ``preview`` may be passed in when the caller already has one
+    (the dialog, the CLI), saving a second read of the file.
     """
     if preview is None:
         preview = preview_import(
-            store, ceremony_id, path, sheet, mapping_overrides, progress=progress, cancel=cancel
+            store,
+            ceremony_id,
+            path,
+            sheet,
+            mapping_overrides,
+            progress=progress,
+            cancel=cancel,
+            choices=choices,
+            award_map=award_map,
+            add_awards=add_awards,
         )
     valid = preview.valid_rows
     skipped = len(preview.rows) - len(valid)
@@ -296,27 +329,49 @@ def run_import(
     tick = _report(progress, cancel)
     with store.transaction() as session:
         lock_ceremony_for_import(session, ceremony_id)  # another PC's import of it: wait
-        _require_ceremony(session, ceremony_id)
-        _recheck_duplicates(session, ceremony_id, valid)
+        storing.require_ceremony(session, ceremony_id)
+        storing.recheck_duplicates(session, ceremony_id, valid)
+        new_ids = storing.apply_award_choices(session, ceremony_id, preview.awards)
         for start in range(0, len(valid), INSERT_CHUNK):
             tick(start, len(valid), "Đang lưu")
             chunk = valid[start : start + INSERT_CHUNK]
-            _insert(session, [_record(ceremony_id, r) for r in chunk])
+            storing.insert_rows(
+                session,
+                [
+                    storing.record(
+                        ceremony_id, r, r.award_form_id if not r.award_new else new_ids[r.award_new]
+                    )
+                    for r in chunk
+                ],
+            )
+        _remember(session, preview, new_ids)
         tick(len(valid), len(valid), "Đang lưu")
     log.info("imported %d rows from %s into ceremony %d", len(valid), path, ceremony_id)
     return ImportResult(preview, len(valid), skipped, stored=True)
 
 
-def _recheck_duplicates(session: Session, ceremony_id: int, rows: tuple[ImportRow, ...]) -> None:
-    """Someone may have added people since the preview: check again inside the write lock."""
-    existing = _existing(session, ceremony_id)
-    if not existing:
+def _remember(session, preview: ImportPreview, new_ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """Save how this header was imported, for the next list from the same unit."""
+    if not preview.fingerprint:
         return
-    clash = next(
-        (r for r in rows if (fold_for_search(r.name), fold_for_search(r.unit)) in existing), None
+    choices = preview.choices or ListChoices()
+    kept = {
+        f: str(getattr(choices, f).value if f == "kind" else getattr(choices, f))
+        for f, where in choices.sources
+        if f in ("award", "kind", "unit")
+        and where in ("người dùng chọn", "lần nhập trước")
+        and getattr(choices, f)
+    }
+    award_names = {
+        a.text: (a.form.full_name if a.form is not None else a.text)
+        for a in preview.awards
+        if a.status in ("mapped", NEW)
+    }
+    save_profile(
+        session,
+        preview.fingerprint,
+        [c.header for c in preview.columns],
+        {c.index: c.field for c in preview.columns},
+        kept,
+        award_names,
     )
-    if clash is not None:
-        raise UserError(
-            f"«{clash.name}» (dòng {clash.row}) vừa được thêm vào buổi lễ trong lúc đang nhập; "
-            "không lưu gì. Hãy nhập lại tệp để xem danh sách mới nhất."
-        )

@@ -10,13 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kx_ceremony.core.importing.columns import field_for_header, header_key, header_text
+from kx_ceremony.core.importing.columns import (
+    field_for_header,
+    header_field,
+    header_key,
+    header_text,
+    is_header_like,
+)
 from kx_ceremony.core.model import Kind
 
 HEADER_SEARCH_ROWS = 40
-# A header needs the name column and at least this many other known columns.
-MIN_OTHER_FIELDS = 2
-DETAIL_FIELDS = {"birth", "gender", "position", "unit", "award", "achievement", "stt", "kind"}
+# A header row names at least this many columns we know, one of them able to hold the
+# name (a name column, or a unit column that a collective list uses as the name).
+MIN_HEADER_CELLS = 2
+NAME_CAPABLE = {"name", "unit"}
 
 
 @dataclass(frozen=True)
@@ -34,23 +41,33 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _fields_in(row: list[object]) -> set[str]:
-    found = set()
+def header_score(row: list[object]) -> int:
+    """How many cells of a row are headers we know; 0 when the row cannot be the header."""
+    found = []
     for value in row:
         if isinstance(value, str) and value.strip():
-            name = field_for_header(header_text(value))
-            if name:
-                found.add(name)
-    return found
+            text = header_text(value)
+            if is_header_like(text):
+                found.append(header_field(text)[0])
+    if len(found) < MIN_HEADER_CELLS or not NAME_CAPABLE & set(found):
+        return 0
+    return len(found)
 
 
 def find_header(rows: list[list[object]]) -> HeaderFound | None:
-    """The first row that names the name column and enough others; None when there is none."""
+    """The row among the first ones that names the most known columns; None when none does.
+
+    "Họ và tên" with one other column is enough (a badge list: name, position, title);
+    a collective list may name its collectives under "Đơn vị".
+    """
+    best, best_index = 0, -1
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        fields = _fields_in(row)
-        if "name" in fields and len(fields & DETAIL_FIELDS) >= MIN_OTHER_FIELDS:
-            return _with_second_row(rows, index)
-    return None
+        score = header_score(row)
+        if score > best:
+            best, best_index = score, index
+    if best_index < 0:
+        return None
+    return _with_second_row(rows, best_index)
 
 
 _SUB_GENDER = {"nam": "nam", "nu": "nu"}
@@ -64,7 +81,7 @@ def _with_second_row(rows: list[list[object]], index: int) -> HeaderFound:
     below_text = [header_text(v) for v in below] + [""] * (width - len(below))
     header_rows = [index]
     headers = list(top)
-    if _is_sub_header(below_text):
+    if _is_sub_header(below, below_text, top):
         header_rows.append(index + 1)
         parent = ""
         for col in range(width):
@@ -81,13 +98,23 @@ def _with_second_row(rows: list[list[object]], index: int) -> HeaderFound:
     return HeaderFound(tuple(header_rows), headers, first)
 
 
-def _is_sub_header(cells: list[str]) -> bool:
-    """A row of short header words under the header ("Nam", "Nữ"), not a data row."""
-    filled = [c for c in cells if c]
+def _is_sub_header(raw: list[object], cells: list[str], top: list[str]) -> bool:
+    """A row of short header words under the header ("Nam", "Nữ"), not a data row; or the
+    second row of a two-row header with merged groups ("Lương hệ số" over "Hệ số lương",
+    "Hệ số phụ cấp" …): only text, none under the name column, some under blank tops."""
+    filled = [(i, c) for i, c in enumerate(cells) if c]
     if not filled:
         return False
-    keys = [header_key(c) for c in filled]
-    return all(k in _SUB_GENDER or field_for_header(c) for k, c in zip(keys, filled, strict=True))
+    if all(header_key(c) in _SUB_GENDER or field_for_header(c) for _, c in filled):
+        return True
+    if len(filled) < 2 or any(not isinstance(raw[i], str) for i, _ in filled):
+        return False
+    if any(_NUMBERING.match(c) or len(c.split()) > 8 for _, c in filled):
+        return False
+    names = [i for i, t in enumerate(top) if t and header_field(t)[0] == "name"]
+    if any(i < len(cells) and cells[i] for i in names):
+        return False
+    return any(not top[i] for i, _ in filled)
 
 
 def _is_numbering_row(row: list[object]) -> bool:
@@ -152,6 +179,23 @@ _SIGNATURES = {
     "xac nhan cua don vi",
     "xac nhan",
     "ky ten dong dau",
+    "nguoi lap bang",
+    "nguoi duyet",
+    "nguoi ky",
+    "ghi ro ho ten",
+    "ky ghi ro ho ten dong dau",
+    "ky dong dau ghi ro ho ten",
+    "hieu truong",
+    "pho hieu truong",
+    "ke toan",
+    "ke toan truong",
+    "thu quy",
+    "truong ban",
+    "bi thu",
+    "tong giam doc",
+    "thu truong don vi de nghi",
+    "lanh dao don vi",
+    "xac nhan cua thu truong don vi",
     "ky ghi ro ho ten",
     "ky va ghi ro ho ten",
     "ky ten",
@@ -159,7 +203,16 @@ _SIGNATURES = {
 }
 _SIGNATURE_PREFIXES = ("tm ", "kt ", "q ", "tl ", "tuq ", "thay mat ")
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
-_END_PREFIXES = ("tong cong", "tong so", "danh sach nay co", "danh sach co", "an dinh danh sach")
+_END_PREFIXES = ("danh sach nay co", "danh sach co", "an dinh danh sach")
+_TOTAL_PREFIXES = ("tổng cộng", "tổng số")
+_TOTAL_WORDS = {"cộng", "tổng", "cộng:", "tổng:"}
+
+
+def is_total_row(texts: list[str]) -> bool:
+    """A "Tổng cộng" / "Cộng" row (a total or a subtotal): skipped, never an honouree.
+    Compared with marks: "Công an tỉnh …" is a collective, "Cộng" a total."""
+    filled = [t.strip().lower() for t in texts if t][:2]
+    return any(k in _TOTAL_WORDS or k.startswith(_TOTAL_PREFIXES) for k in filled)
 
 
 def is_signature_row(texts: list[str]) -> bool:

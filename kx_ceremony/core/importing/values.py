@@ -108,12 +108,23 @@ _KIND_WORDS = {
 }
 
 
+_KIND_PHRASES = (
+    ("tapthe", Kind.COLLECTIVE),
+    ("canhan", Kind.INDIVIDUAL),
+    ("hogiadinh", Kind.HOUSEHOLD),
+    ("giadinh", Kind.HOUSEHOLD),
+)
+
+
 def parse_kind(text: str) -> Kind | None:
     """TAPTHE / Tập thể / CANHAN / Cá nhân / HOGIADINH / Hộ gia đình; "" -> None."""
     if not text:
         return None
     key = re.sub(r"[\W_]+", "", _folded(text))
     kind = _KIND_WORDS.get(key)
+    if kind is None:  # «Khen thưởng tập thể», «Cá nhân (CN)»: the one kind word it holds
+        found = {k for word, k in _KIND_PHRASES if word in key}
+        kind = found.pop() if len(found) == 1 else None
     if kind is None:
         raise BadValue(
             "không phải phân loại đã biết; hãy ghi TAPTHE (tập thể), CANHAN (cá nhân) hoặc "

@@ -51,10 +51,11 @@ _COLUMNS = (
     _H.round_id,
     _H.position_on_stage,
     _H.note,
+    _H.title,
 )
 _TEXT_FIELDS = frozenset(
     ("position", "unit", "achievement", "decision_number", "register_number")
-    + ("representative", "substitute_name", "note")
+    + ("representative", "substitute_name", "note", "title")
 )
 
 

@@ -17,11 +17,12 @@ from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.ordering import in_presentation_order
 from kx_ceremony.core.services.rows import HonoureeRow
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.titles import gender_of_title, split_title
 from kx_ceremony.core.vietnamese import (
     clean_text,
     fold_for_search,
+    identity_key,
     repair_name_case,
-    split_honorific,
 )
 
 KIND_LABELS = {
@@ -48,6 +49,7 @@ class HonoureeInput:
     attendance: str = Attendance.PRESENT.value
     substitute_name: str = ""
     note: str = ""
+    title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
 
 
 def normalise_input(data: HonoureeInput) -> HonoureeInput:
@@ -59,8 +61,11 @@ def normalise_input(data: HonoureeInput) -> HonoureeInput:
     }
     data = replace(data, **texts)
     if data.kind == Kind.INDIVIDUAL:
-        parts = split_honorific(data.name)
-        data = replace(data, name=parts.name, gender=data.gender or parts.gender)
+        parts = split_title(data.name)
+        if parts.title:  # kept in its own field, never dropped
+            title = f"{data.title} {parts.title}".strip() if data.title else parts.title
+            data = replace(data, name=parts.name, title=title)
+        data = replace(data, gender=data.gender or parts.gender or gender_of_title(data.title))
     return replace(data, name=repair_name_case(data.name), gender=data.gender or None)
 
 
@@ -109,7 +114,9 @@ def check_against_store(
                 f"Quyết định {decision.number} không tặng «{form.full_name}»: hãy chọn đúng quyết định.",
                 field="decision_id",
             )
-    duplicate = find_duplicate(session, ceremony_id, data.name, data.unit, exclude_id=own_id)
+    duplicate = find_duplicate(
+        session, ceremony_id, data.name, data.unit, exclude_id=own_id, birth_year=data.birth_year
+    )
     if duplicate is not None:
         where = f" ({duplicate.unit})" if duplicate.unit else ""
         raise UserError(
@@ -118,18 +125,42 @@ def check_against_store(
         )
 
 
+SAME, LIKELY = "same", "likely"
+
+
+def same_person(birth_a: int | None, birth_b: int | None) -> str | None:
+    """For two entries with the same identity_key name and the same folded unit: SAME when
+    both birth years are known and equal, None (two people) when both are known and
+    differ, LIKELY (ask the organiser) when one or both are missing."""
+    if birth_a is not None and birth_b is not None:
+        return SAME if birth_a == birth_b else None
+    return LIKELY
+
+
 def find_duplicate(
-    session: Session, ceremony_id: int, name: str, unit: str, exclude_id: int | None = None
+    session: Session,
+    ceremony_id: int,
+    name: str,
+    unit: str,
+    exclude_id: int | None = None,
+    birth_year: int | None = None,
 ) -> Honouree | None:
-    """The same honouree already in the ceremony: same folded name and folded unit."""
+    """The same honouree already in the ceremony: the same name with its marks (case,
+    spacing and the hòa/hoà placement aside), the same unit, and no clash of birth years
+    (see :func:`same_person`)."""
     candidates = session.scalars(
         select(Honouree).where(
             Honouree.ceremony_id == ceremony_id, Honouree.name_fold == fold_for_search(name)
         )
     )
-    unit_fold = fold_for_search(unit)
+    key, unit_fold = identity_key(name), fold_for_search(unit)
     for other in candidates:
-        if other.id != exclude_id and fold_for_search(other.unit) == unit_fold:
+        if (
+            other.id != exclude_id
+            and identity_key(other.name) == key
+            and fold_for_search(other.unit) == unit_fold
+            and same_person(other.birth_year, birth_year) is not None
+        ):
             return other
     return None
 
@@ -267,6 +298,7 @@ def honouree_row(h: Honouree) -> HonoureeRow:
         round_id=h.round_id,
         position_on_stage=h.position_on_stage,
         note=h.note,
+        title=h.title or "",
     )
 
 

@@ -88,6 +88,7 @@ class HonoureeRow:
     round_id: int | None
     position_on_stage: int | None
     note: str = ""
+    title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
 
     def to_json(self) -> dict[str, Any]:
         keys = (
@@ -107,6 +108,7 @@ class HonoureeRow:
             "representative",
             "attendance",
             "substitute_name",
+            "title",
         )
         return {k: getattr(self, k) for k in keys}
 

@@ -1,0 +1,184 @@
+"""Reading the ceremony's catalogue and people for an import, and writing the import.
+
+The import reads and writes through Core on the mapped tables: the same schema and the
+same transactions as the services, without configuring every ORM mapper first, which
+costs a command-line import a noticeable part of its run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.importing.award_choice import MAPPED, NEW, AwardValue
+from kx_ceremony.core.importing.award_matching import normalise_award, proposed_printed_word
+from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry, PersonKey
+from kx_ceremony.core.importing.results import ImportRow
+from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree, Kind
+from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.honourees import SAME
+from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.store import Store
+from kx_ceremony.core.text_limits import require_fit
+from kx_ceremony.core.vietnamese import fold_for_search, identity_key
+
+_CEREMONIES = Ceremony.__table__
+_FORMS = AwardForm.__table__
+_HONOUREES = Honouree.__table__
+
+
+def require_ceremony(session: Session, ceremony_id: int) -> None:
+    found = session.connection().execute(
+        select(_CEREMONIES.c.id).where(_CEREMONIES.c.id == ceremony_id)
+    )
+    if found.first() is None:
+        load_ceremony(session, ceremony_id)  # raises the usual NotFound
+
+
+def catalogue(store: Store, ceremony_id: int) -> tuple[list[AwardFormRow], DuplicateIndex]:
+    """The ceremony's award forms, and everyone already in it (for the duplicate rule)."""
+    with store.reading() as session:
+        require_ceremony(session, ceremony_id)
+        conn = session.connection()
+        forms = [
+            AwardFormRow(
+                **{
+                    **row._asdict(),
+                    "kinds": tuple(row.kinds or ()),
+                    "aliases": tuple(row.aliases or ()),
+                }
+            )
+            for row in conn.execute(
+                select(*(_FORMS.c[f.name] for f in fields(AwardFormRow)))
+                .where(_FORMS.c.ceremony_id == ceremony_id)
+                .order_by(_FORMS.c.rank, _FORMS.c.id)
+            )
+        ]
+        return forms, DuplicateIndex(existing=existing_people(session, ceremony_id))
+
+
+def existing_people(session: Session, ceremony_id: int) -> dict[PersonKey, list[Entry]]:
+    rows = session.connection().execute(
+        select(
+            _HONOUREES.c.name,
+            _HONOUREES.c.unit,
+            _HONOUREES.c.birth_year,
+            _HONOUREES.c.award_form_id,
+        ).where(_HONOUREES.c.ceremony_id == ceremony_id)
+    )
+    units: dict[str, str] = {}  # a ceremony has thousands of people but few units
+    people: dict[PersonKey, list[Entry]] = {}
+    for name, unit, birth_year, award_form_id in rows:
+        folded = units.get(unit)
+        if folded is None:
+            folded = units[unit] = fold_for_search(unit or "")
+        key = (identity_key(name), folded)
+        people.setdefault(key, []).append(Entry(0, birth_year, award_form_id, ""))
+    return people
+
+
+def record(ceremony_id: int, row: ImportRow, award_form_id: int | None) -> dict[str, object]:
+    return {
+        "ceremony_id": ceremony_id,
+        "kind": row.kind,
+        "name": row.name,
+        "title": row.title,
+        "name_fold": row.name_fold or fold_for_search(row.name),
+        "gender": row.gender,
+        "birth_year": row.birth_year,
+        "position": row.position,
+        "unit": row.unit,
+        "achievement": row.achievement,
+        "award_form_id": award_form_id,
+        "decision_id": None,
+        "register_number": row.register_number,
+        "representative": "",
+        "attendance": Attendance.PRESENT.value,
+        "substitute_name": "",
+        "note": row.note,
+    }
+
+
+def insert_rows(session: Session, records: list[dict[str, object]]) -> None:
+    """One executemany per chunk. On SQLite straight to the driver with plain tuples:
+    SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
+    require_fit(_HONOUREES, records)  # the same length limits on every kind of store
+    conn = session.connection()
+    if conn.dialect.name == "sqlite" and records:
+        names = list(records[0])
+        sql = (
+            f"INSERT INTO {_HONOUREES.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' for _ in names)})"
+        )
+        conn.exec_driver_sql(sql, [tuple(r.values()) for r in records])
+    else:
+        conn.execute(insert(_HONOUREES), records)
+
+
+def apply_award_choices(
+    session: Session, ceremony_id: int, values: tuple[AwardValue, ...]
+) -> dict[str, int]:
+    """Add the new award forms (text -> new id) and keep each mapped text as an alias of
+    the form it was mapped to, so the next list matches by itself."""
+    new_ids: dict[str, int] = {}
+    for value in values:
+        if value.status == NEW and value.text not in new_ids:
+            form = AwardForm(
+                ceremony_id=ceremony_id,
+                code=_free_code(session, ceremony_id, value.text),
+                full_name=value.text,
+                short_name=value.text[:100],
+                printed_word=proposed_printed_word(value.text)[:100],
+                authority_line="",
+                rank=value.proposed_rank,
+                kinds=[k.value for k in Kind],
+                aliases=[],
+            )
+            session.add(form)
+            session.flush()
+            new_ids[value.text] = form.id
+        elif value.status == MAPPED and value.form is not None:
+            form = session.get(AwardForm, value.form.id)
+            if form is None:
+                continue
+            known = {normalise_award(a) for a in (form.aliases or [])}
+            known.add(normalise_award(form.full_name))
+            if normalise_award(value.text) not in known:
+                form.aliases = [*(form.aliases or []), value.text]
+    session.flush()
+    return new_ids
+
+
+def _free_code(session: Session, ceremony_id: int, text: str) -> str:
+    base = "-".join(fold_for_search(text).replace("đ", "d").split())[:40] or "hinh-thuc"
+    taken = set(
+        session.connection()
+        .execute(select(_FORMS.c.code).where(_FORMS.c.ceremony_id == ceremony_id))
+        .scalars()
+    )
+    code, number = base, 2
+    while code in taken:
+        code, number = f"{base}-{number}", number + 1
+    return code
+
+
+def recheck_duplicates(session: Session, ceremony_id: int, rows: tuple[ImportRow, ...]) -> None:
+    """Someone may have added people since the preview: check again inside the write lock."""
+    existing = existing_people(session, ceremony_id)
+    if not existing:
+        return
+    index = DuplicateIndex(existing=existing)
+    for r in rows:
+        key = (identity_key(r.name), fold_for_search(r.unit))
+        if key not in existing:
+            continue
+        award = r.award_form_id if r.award_form_id is not None else r.award_new
+        _, in_store = index.check(key, Entry(r.row, r.birth_year, award, ""))
+        if in_store == SAME:
+            raise UserError(
+                f"«{r.name}» (dòng {r.row}) vừa được thêm vào buổi lễ trong lúc đang nhập; "
+                "không lưu gì. Hãy nhập lại tệp để xem danh sách mới nhất."
+            )
