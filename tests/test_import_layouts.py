@@ -68,7 +68,7 @@ def test_school_list_title_unit_two_row_header_numbers_total_and_signatures(
     assert "tiêu đề ở dòng 4, 5, 6" in result.out
     assert "Hình thức: Giấy khen của chủ tịch ubnd huyện (theo tiêu đề)" in result.out
     assert "Đơn vị: Trường THCS Lê Lợi (theo dòng «Đơn vị:» trên tiêu đề)" in result.out
-    assert result.last_line == "Đã nhập 2 dòng, bỏ qua 0 dòng."
+    assert result.last_line == "Đã nhập 2, bỏ qua 0"
     award = "Giấy khen của Chủ tịch UBND huyện"
     assert people(store_path, ceremony) == [
         ("", "Nguyễn Văn An", "individual", "Trường THCS Lê Lợi", "Giáo viên", award),

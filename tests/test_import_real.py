@@ -68,7 +68,7 @@ def test_real_list_imports_as_a_person_would_enter_it(cli, ceremony, store_path,
     result = cli("import", str(FILES[key]), "--ceremony", ceremony, *OPTIONS.get(key, []))
     assert result.status == 0, result.out + result.err
     rows = expected["rows"]
-    assert result.last_line == f"Đã nhập {len(rows)} dòng, bỏ qua 0 dòng."
+    assert result.last_line == f"Đã nhập {len(rows)}, bỏ qua 0"
     header = ", ".join(str(r) for r in expected["header_rows"])
     assert f"Trang «{expected['sheet']}»: tiêu đề ở dòng {header}, dữ liệu từ dòng" in result.out
     got = stored(store_path, int(ceremony))
@@ -105,3 +105,23 @@ def test_ranks_and_honorifics_are_split_off_the_name_and_kept(cli, ceremony, sto
         ("Ông", "Nguyễn Văn Tỉnh"),
     ]
     assert people[0] == ("", "Phòng Phổ biến, giáo dục pháp luật Sở Tư pháp")
+
+
+def test_the_contracts_last_line_and_json(cli, tmp_path):
+    import json
+
+    demo = cli("demo").last_line
+    file = str(REAL / "r04_nhandulieu.xlsx")
+    award = "Giấy khen của Chủ tịch UBND huyện"
+    dry = cli("import", file, "--ceremony", demo, "--award", award, "--dry-run")
+    assert dry.status == 0 and dry.last_line == "Đã nhập 4, bỏ qua 0"
+    done = cli("import", file, "--ceremony", demo, "--award", award, "--format", "json")
+    assert done.status == 0, done.err
+    report = json.loads(done.out)
+    assert (report["imported"], report["skipped"], report["problems"]) == (4, 0, [])
+    again = cli("import", file, "--ceremony", demo, "--award", award, "--format", "json")
+    assert again.status == 2
+    refused = json.loads(again.out)
+    assert refused["imported"] == 0 and refused["skipped"] == 4
+    assert {p["row"] for p in refused["problems"]} == {4, 5, 6, 7}
+    assert all(p["sheet"] == "DANHSACH" and p["message"] for p in refused["problems"])

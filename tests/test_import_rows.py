@@ -36,7 +36,7 @@ def test_problems_name_sheet_row_column_and_what_to_do(cli, ceremony, store_path
     before = store_fingerprint(store_path)
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 2
-    assert result.last_line == "Đã nhập 0 dòng, bỏ qua 5 dòng."
+    assert result.last_line == "Đã nhập 0, bỏ qua 5"
     assert len(result.err.strip().splitlines()) == 1
     out = result.out
     assert (
@@ -84,7 +84,7 @@ def test_skip_invalid_stores_the_valid_rows(cli, ceremony, store_path, tmp_path)
     )
     result = cli("import", str(path), "--ceremony", ceremony, "--skip-invalid")
     assert result.status == 0, result.err
-    assert result.last_line == "Đã nhập 2 dòng, bỏ qua 1 dòng."
+    assert result.last_line == "Đã nhập 2, bỏ qua 1"
     assert "dòng 5" in result.out
     stored = honourees_in_file_order(store_path, int(ceremony))
     assert [(h["name"], h["level"]) for h in stored] == [
@@ -97,7 +97,7 @@ def test_dry_run_stores_nothing(cli, ceremony, store_path):
     before = store_fingerprint(store_path)
     result = cli("import", str(SAMPLES / "district.xlsx"), "--ceremony", ceremony, "--dry-run")
     assert result.status == 0, result.err
-    assert result.last_line == "Đã nhập 26 dòng, bỏ qua 0 dòng."
+    assert result.last_line == "Đã nhập 26, bỏ qua 0"
     assert "không lưu gì" in result.out
     assert store_fingerprint(store_path) == before
 
@@ -132,7 +132,7 @@ def test_duplicates_in_the_file_and_in_the_ceremony(cli, ceremony, store_path, t
     )
     warnings = out.split("Cần xem lại (vẫn nhập):", 1)[1]
     assert "1 dòng (dòng 9), cột B «Họ và tên»: «Trần Văn Bình» có thể trùng với dòng 5" in warnings
-    assert result.last_line == "Đã nhập 5 dòng, bỏ qua 2 dòng."
+    assert result.last_line == "Đã nhập 5, bỏ qua 2"
     assert len(honourees_in_file_order(store_path, int(ceremony))) == 6
 
 
@@ -155,7 +155,7 @@ def test_tone_marks_make_different_people_and_tone_placement_does_not(
     assert result.status == 2
     assert "«Lê Thị Hoà» trùng với dòng 7" in result.out
     assert "Hương" not in result.out.split("Có lỗi", 1)[1]
-    assert result.last_line == "Đã nhập 0 dòng, bỏ qua 5 dòng."
+    assert result.last_line == "Đã nhập 0, bỏ qua 5"
 
 
 def test_error_cells_and_formulas_without_value_are_reported_by_cell(cli, ceremony, tmp_path):
@@ -313,7 +313,7 @@ def test_group_rows_set_kind_and_award_when_there_is_no_award_column(
     )
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 0, result.out + result.err
-    assert result.last_line == "Đã nhập 3 dòng, bỏ qua 0 dòng."
+    assert result.last_line == "Đã nhập 3, bỏ qua 0"
     stored = honourees_in_file_order(store_path, int(ceremony))
     assert [(h["name"], h["kind"], h["gender"], h["level"]) for h in stored] == [
         ("Phòng Nội vụ huyện", "collective", None, "ttg"),

@@ -22,7 +22,7 @@ def test_sample_imports_exactly_as_expected(cli, ceremony, store_path, name):
     result = cli("import", str(SAMPLES / name), "--ceremony", ceremony)
     assert result.status == 0, result.out + result.err
     expected = EXPECTED[name]
-    assert result.last_line == f"Đã nhập {len(expected)} dòng, bỏ qua 0 dòng."
+    assert result.last_line == f"Đã nhập {len(expected)}, bỏ qua 0"
     assert honourees_in_file_order(store_path, int(ceremony)) == expected
 
 
@@ -48,7 +48,7 @@ def test_ignored_columns_are_listed(cli, ceremony, tmp_path):
     result = cli("import", str(path), "--ceremony", ceremony)
     assert result.status == 0, result.err
     assert "bỏ qua các cột: D «Số điện thoại»" in result.out
-    assert result.last_line == "Đã nhập 1 dòng, bỏ qua 0 dòng."
+    assert result.last_line == "Đã nhập 1, bỏ qua 0"
 
 
 def test_import_through_a_real_process(cli_process, tmp_path):
@@ -57,7 +57,7 @@ def test_import_through_a_real_process(cli_process, tmp_path):
     assert made.status == 0, made.err
     result = cli_process("import", str(SAMPLES / "district-lo.xls"), "--ceremony", "1", db=store)
     assert result.status == 0, result.err
-    assert result.last_line == "Đã nhập 26 dòng, bỏ qua 0 dòng."
+    assert result.last_line == "Đã nhập 26, bỏ qua 0"
     assert result.err == ""
 
 
@@ -69,4 +69,4 @@ def test_macro_workbook_and_upper_case_extension(cli, ceremony, tmp_path):
         shutil.copyfile(SAMPLES / "district.xlsx", path)
         result = cli("import", str(path), "--ceremony", ceremony, "--dry-run")
         assert result.status == 0, result.err
-        assert result.last_line == "Đã nhập 26 dòng, bỏ qua 0 dòng."
+        assert result.last_line == "Đã nhập 26, bỏ qua 0"

@@ -3,9 +3,10 @@
 
 Prints what was found (sheet, header rows, the whole-list choices and where they came
 from, which column became which field, each distinct award value and how it matched),
-the problems grouped by cause, the warnings, and ends with «Đã nhập N dòng, bỏ qua M
-dòng.». Invalid rows without --skip-invalid: nothing stored, exit status 2, one line on
-stderr saying so.
+the problems grouped by cause, the warnings, and ends with «Đã nhập N, bỏ qua M» (the
+contract's last line: the rows stored, then the rows skipped). ``--format json`` prints one
+object instead: {"imported", "skipped", "problems": [...], ...}. Invalid rows without
+--skip-invalid: nothing stored, exit status 2, one line on stderr saying so.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kx_ceremony.commands.common import Context, add_ceremony_arg
+from kx_ceremony.commands.common import Context, add_ceremony_arg, add_format_arg, print_json
 
 KINDS = {"individual": "individual", "collective": "collective", "household": "household"}
 
@@ -71,6 +72,7 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
         action="store_true",
         help="lưu các dòng hợp lệ, bỏ qua (và liệt kê) các dòng lỗi",
     )
+    add_format_arg(parser)
     parser.set_defaults(handler=cmd_import)
 
 
@@ -88,7 +90,6 @@ def _pairs(items: list[str], option: str) -> list[tuple[str, str]]:
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.importing import ListChoices, preview_import, run_import
-    from kx_ceremony.core.importing.report import problem_lines
     from kx_ceremony.core.model import Kind
     from kx_ceremony.core.services.awards import find_award_form
 
@@ -118,6 +119,66 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         dry_run=args.dry_run,
         preview=preview,
     )
+    problems = preview.problems
+    if args.format == "json":
+        print_json(_as_json(preview, result, args))
+    else:
+        print("\n".join(_report(preview, result, args)))  # one write for the whole report
+    if problems and not args.skip_invalid:
+        print(
+            f"Không nhập gì: {len(preview.invalid_rows)} dòng có lỗi (nêu ở trên theo nguyên "
+            "nhân). Hãy sửa tệp rồi nhập lại; hoặc chọn hình thức cho cả danh sách (--award), "
+            "gán giá trị hình thức (--award-map, --add-awards), gán cột (--map); hoặc dùng "
+            "--skip-invalid để chỉ nhập các dòng hợp lệ.",
+            file=sys.stderr,
+        )
+        return 2
+    if args.skip_invalid and not result.imported:
+        print(
+            "Không có dòng hợp lệ nào để nhập; hãy sửa các lỗi nêu ở trên rồi nhập lại.",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+def _problem_json(p) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "sheet": p.sheet,
+        "row": p.row,
+        "column": p.column,
+        "found": p.found,
+        "message": p.message,
+    }
+
+
+def _as_json(preview, result, args) -> dict:  # type: ignore[no-untyped-def]
+    """The machine-readable report: what the contract names first, then what was found."""
+    return {
+        "imported": result.imported,
+        "skipped": result.skipped,
+        "problems": [_problem_json(p) for p in preview.problems],
+        "warnings": [_problem_json(p) for p in preview.warnings],
+        "stored": bool(result.stored),
+        "dry_run": bool(args.dry_run),
+        "file": str(preview.path),
+        "sheet": preview.sheet,
+        "header_rows": list(preview.table.header_rows),
+        "columns": [
+            {"column": c.letter, "header": c.header, "field": c.field} for c in preview.columns
+        ],
+        "choices": {
+            "award": preview.choices.award,
+            "kind": preview.choices.kind.value if preview.choices.kind else None,
+            "unit": preview.choices.unit,
+        },
+        "awards": [a.describe() for a in preview.awards],
+    }
+
+
+def _report(preview, result, args) -> list[str]:  # type: ignore[no-untyped-def]
+    from kx_ceremony.core.importing.report import problem_lines
+
     out = [f"Tệp: {preview.path}"]
     table = preview.table
     headers = ", ".join(str(r) for r in table.header_rows)
@@ -151,24 +212,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         out.append("Chạy thử (--dry-run): không lưu gì vào kho dữ liệu; số dưới đây là số sẽ nhập.")
     elif result.stored and result.skipped:
         out.append(f"Đã lưu {result.imported} dòng hợp lệ; bỏ qua {result.skipped} dòng lỗi.")
-    out.append(f"Đã nhập {result.imported} dòng, bỏ qua {result.skipped} dòng.")
-    print("\n".join(out))  # one write for the whole report
-    if problems and not args.skip_invalid:
-        print(
-            f"Không nhập gì: {len(preview.invalid_rows)} dòng có lỗi (nêu ở trên theo nguyên "
-            "nhân). Hãy sửa tệp rồi nhập lại; hoặc chọn hình thức cho cả danh sách (--award), "
-            "gán giá trị hình thức (--award-map, --add-awards), gán cột (--map); hoặc dùng "
-            "--skip-invalid để chỉ nhập các dòng hợp lệ.",
-            file=sys.stderr,
-        )
-        return 2
-    if args.skip_invalid and not result.imported:
-        print(
-            "Không có dòng hợp lệ nào để nhập; hãy sửa các lỗi nêu ở trên rồi nhập lại.",
-            file=sys.stderr,
-        )
-        return 2
-    return 0
+    out.append(f"Đã nhập {result.imported}, bỏ qua {result.skipped}")
+    return out
 
 
 _LABELS = {"award": "Hình thức", "kind": "Phân loại", "unit": "Đơn vị", "decision": "Quyết định"}

@@ -4,8 +4,10 @@ The same person is the same name with its marks (case, spacing, NFC and the hòa
 placement aside: vietnamese.identity_key), the same unit, and the same birth year where
 both rows have one. A list may give one person two different awards (or the same award
 in two different years): those rows are different entries, not duplicates.
-Both birth years known and equal: an error (the row would be stored twice). One or both
-missing: a warning the organiser confirms; the row still imports.
+Both birth years known and equal: an error (the row would be stored twice). Exactly one
+missing: a warning the organiser confirms; the row still imports. Neither known: against
+the ceremony an error (the same list imported again, from this PC or another), inside one
+list a warning (a list may repeat a line; the organiser confirms).
 """
 
 from __future__ import annotations
@@ -37,32 +39,32 @@ class DuplicateIndex:
         """(verdict against this list, verdict against the ceremony): SAME, LIKELY or None,
         each with the sheet row of the earlier entry folded into the message by the caller."""
         earlier = self.seen.setdefault(key, [])
-        in_list = _verdict(earlier, entry)
+        in_list = _verdict(earlier, entry, neither_known=LIKELY)
         earlier.append(entry)
-        in_store = _verdict(self.existing.get(key, ()), entry)
+        in_store = _verdict(self.existing.get(key, ()), entry, neither_known=SAME)
         return in_list, in_store
 
     def earlier_row(self, key: PersonKey, entry: Entry) -> int:
         for other in self.seen.get(key, ()):
-            if other is not entry and _same_entry(other, entry) is not None:
+            if other is not entry and _same_entry(other, entry, LIKELY) is not None:
                 return other.row
         return 0
 
 
-def _same_entry(a: Entry, b: Entry) -> str | None:
+def _same_entry(a: Entry, b: Entry, neither_known: str) -> str | None:
     if a.award and b.award and a.award != b.award:
         return None
     if a.year and b.year and a.year != b.year:
         return None
-    return same_person(a.birth_year, b.birth_year)
+    return same_person(a.birth_year, b.birth_year, neither_known=neither_known)
 
 
-def _verdict(entries, entry: Entry) -> str | None:  # type: ignore[no-untyped-def]
+def _verdict(entries, entry: Entry, *, neither_known: str) -> str | None:  # type: ignore[no-untyped-def]
     verdict = None
     for other in entries:
         if other is entry:
             continue
-        found = _same_entry(other, entry)
+        found = _same_entry(other, entry, neither_known)
         if found == SAME:
             return SAME
         if found == LIKELY:

@@ -128,12 +128,19 @@ def check_against_store(
 SAME, LIKELY = "same", "likely"
 
 
-def same_person(birth_a: int | None, birth_b: int | None) -> str | None:
+def same_person(
+    birth_a: int | None, birth_b: int | None, *, neither_known: str = SAME
+) -> str | None:
     """For two entries with the same identity_key name and the same folded unit: SAME when
     both birth years are known and equal, None (two people) when both are known and
-    differ, LIKELY (ask the organiser) when one or both are missing."""
+    differ, LIKELY (ask the organiser) when exactly one is missing. When neither is known
+    nothing tells them apart: ``neither_known`` decides (SAME against the store, where it
+    is the same list imported again; a list may repeat a line on purpose, so LIKELY there).
+    """
     if birth_a is not None and birth_b is not None:
         return SAME if birth_a == birth_b else None
+    if birth_a is None and birth_b is None:
+        return neither_known
     return LIKELY
 
 
