@@ -35,6 +35,12 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     certs.add_argument(
         "--split", metavar="DIR", help="ghi thêm mỗi người một tệp PDF vào thư mục DIR"
     )
+    certs.add_argument(
+        "--draft",
+        action="store_true",
+        help="in bản thử (mỗi trang đóng dấu BẢN IN THỬ) cả khi quyết định chưa đủ số, ngày, "
+        "người ký",
+    )
     certs.set_defaults(handler=cmd_certificates)
 
     calib = printing.add_parser("calibration", help="trang canh chỉnh để đặt lên phôi bằng khen")
@@ -73,6 +79,7 @@ def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
         round_number=args.round,
         award=args.award,
         split_dir=Path(args.split) if args.split else None,
+        draft=args.draft,
     )
     if args.split:
         print(f"{len(result.split_files)} tệp riêng: {Path(args.split)}")

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -44,9 +45,13 @@ class CertificateOptions(QWidget):
         self.round.setRange(0, 9999)
         self.round.setSpecialValueText(_tr("mọi đợt"))
         self.award = QComboBox()
+        self.draft = QCheckBox(
+            _tr("Bản in thử (in cả khi quyết định chưa đủ; đóng dấu BẢN IN THỬ)")
+        )
         if not calibration:
             form.addRow(_tr("Kiểu in"), self.mode)
             form.addRow(_tr("Chỉ in đợt"), self.round)
+            form.addRow(self.draft)
         form.addRow(_tr("Hình thức") if not calibration else _tr("Mẫu của"), self.award)
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
@@ -98,6 +103,7 @@ class CertificateOptions(QWidget):
             "round": self.round.value() or None,
             "award": self.award.currentData(),
             "offset": (self.offset_x.value(), self.offset_y.value()),
+            "draft": self.draft.isChecked(),
         }
 
 
@@ -113,6 +119,7 @@ def _print_certificates(
         mode=options["mode"],
         round_number=options["round"],
         award=options["award"],
+        draft=bool(options.get("draft")),
         progress=lambda done, total: progress(done, total, _tr("Đang in bằng khen, giấy khen…")),
     ).path
 

@@ -89,6 +89,22 @@ def variable_texts(
     return texts
 
 
+def missing_decision_parts(decision: DecisionRow | None) -> list[str]:
+    """What a certificate's decision still lacks (number, date, signer title and name)."""
+    if decision is None:
+        return ["quyết định khen thưởng (số, ngày ký, chức vụ và họ tên người ký)"]
+    missing = []
+    if not decision.number.strip():
+        missing.append("số quyết định")
+    if decision.signed_on is None:
+        missing.append("ngày ký")
+    if not decision.signer_title.strip():
+        missing.append("chức vụ người ký")
+    if not decision.signer_name.strip():
+        missing.append("họ tên người ký")
+    return missing
+
+
 def choose_decision(
     row: HonoureeRow, decisions: dict[int, DecisionRow], by_form: dict[int, list[DecisionRow]]
 ) -> DecisionRow | None:

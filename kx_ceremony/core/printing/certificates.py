@@ -26,12 +26,15 @@ from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
     choose_decision,
     design_texts,
+    missing_decision_parts,
     variable_texts,
 )
 from kx_ceremony.core.printing.drawing import (
+    DRAFT_MARK,
     Typesetter,
     binary_streams,
     draw_border,
+    draw_draft_mark,
     new_canvas,
     shift,
 )
@@ -105,8 +108,9 @@ def select_honourees(
 class _Plan:
     """Everything checked and measured before a page is drawn."""
 
-    def __init__(self, store: Store, ceremony_id: int, mode: str) -> None:
+    def __init__(self, store: Store, ceremony_id: int, mode: str, draft: bool = False) -> None:
         self.mode = mode
+        self.draft = draft
         self.typesetter = Typesetter()
         self.ceremony = get_ceremony(store, ceremony_id)
         self.forms = {f.id: f for f in list_award_forms(store, ceremony_id)}
@@ -140,8 +144,20 @@ class _Plan:
         self.designs[award_form_id] = design
         return design
 
+    def refuse_incomplete(self, row: HonoureeRow, decision: DecisionRow | None) -> None:
+        """A certificate without its decision's number, date and signer cannot go out."""
+        missing = missing_decision_parts(decision)
+        if missing:
+            form = self.forms[row.award_form_id]
+            raise UserError(
+                f"Không in được «{form.full_name}»: quyết định còn thiếu {', '.join(missing)}. "
+                "Hãy nhập đủ quyết định (lệnh decisions) rồi in lại, hoặc in bản thử (--draft)."
+            )
+
     def certificate(self, ordinal: int, row: HonoureeRow) -> Certificate:
         decision = choose_decision(row, self.decisions, self.by_form)
+        if not self.draft:
+            self.refuse_incomplete(row, decision)
         layout = self.design_for(row.award_form_id, decision).layout
         texts = []
         for name, text in variable_texts(row, decision, self.ceremony).items():
@@ -188,6 +204,8 @@ class _Writer:
         else:
             shift(canvas, self.offset)
         self.plan.typesetter.draw(canvas, cert.fields, layout.page_height, self._codes)
+        if self.plan.draft:
+            draw_draft_mark(canvas, layout.page_width, layout.page_height)
         canvas.showPage()
 
     def save(self) -> None:
@@ -236,8 +254,12 @@ def print_certificates(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     printer: str = DEFAULT_PRINTER,
+    draft: bool = False,
 ) -> PrintResult:
     """Write the certificates to ``out`` (and one file per honouree into ``split_dir``).
+
+    A certificate whose decision lacks its number, date or signer is refused unless
+    ``draft``: a draft prints anyway, every page marked "BẢN IN THỬ".
 
     Cancelling (``should_cancel`` returning True) removes whatever was written.
     """
@@ -245,7 +267,7 @@ def print_certificates(
         raise UserError(f"Kiểu in «{mode}» không hợp lệ: chọn full (đủ mẫu) hoặc blank (phôi).")
     out = Path(out)
     selected = select_honourees(store, ceremony_id, round_number, award)
-    plan = _Plan(store, ceremony_id, mode)
+    plan = _Plan(store, ceremony_id, mode, draft)
     with _no_cyclic_gc():
         certificates = [plan.certificate(ordinal, row) for ordinal, row in selected]
     offset = load_offset(printer) if mode == "blank" else PrinterOffset()
@@ -253,6 +275,8 @@ def print_certificates(
     done = 0
     written: list[Path] = []
     title = f"Bằng khen, giấy khen - {plan.ceremony.title}"
+    if draft:
+        title = f"{DRAFT_MARK} - {title}"
 
     def step() -> None:
         nonlocal done
