@@ -5,6 +5,7 @@ Each module has ``register(commands, printing)``: top-level commands go to ``com
 """
 
 from kx_ceremony.commands import (
+    catalogue,
     ceremonies,
     export,
     gui,
@@ -19,6 +20,7 @@ from kx_ceremony.commands import (
 
 COMMAND_MODULES = (
     ceremonies,
+    catalogue,
     importing,
     honourees,
     rounds,

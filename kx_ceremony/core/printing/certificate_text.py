@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.model import Gender, Kind
 from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.vietnamese import date_line, date_words, fold_for_search
@@ -60,8 +61,23 @@ class DesignTexts:
         }
 
 
+def authority_from_decision(decision: DecisionRow | None) -> str:
+    """The issuer's line from a decision: its chairman's title over a People's Committee.
+
+    A decision of "ỦY BAN NHÂN DÂN XÃ VŨ QUÝ" signed by its chairman (or a deputy for
+    him) grants the chairman's certificate: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ VŨ QUÝ".
+    """
+    if decision is None:
+        return ""
+    authority = spell_out(" ".join(decision.authority.split())).upper()
+    title = decision.signer_title.upper().removeprefix("KT.").strip()
+    if authority.startswith("ỦY BAN NHÂN DÂN") and title.startswith("CHỦ TỊCH"):
+        return f"CHỦ TỊCH {authority}"
+    return authority
+
+
 def design_texts(form: AwardFormRow, decision: DecisionRow | None) -> DesignTexts:
-    authority = form.authority_line or (decision.authority if decision else "")
+    authority = form.authority_line or authority_from_decision(decision)
     word = form.printed_word or (form.short_name or form.full_name).upper()
     return DesignTexts(NATIONAL_TITLE, MOTTO, authority, TANG, word)
 
