@@ -31,9 +31,30 @@ def recipient_line(row: HonoureeRow) -> str:
     return f"{honorific} {row.name}" if honorific else row.name
 
 
+def join_position_unit(position: str, unit: str) -> str:
+    """Position and unit without repeating what they share.
+
+    "Chủ tịch UBND xã" + "UBND xã Vũ Quý" → "Chủ tịch UBND xã Vũ Quý"; "Trưởng phòng" +
+    "Phòng Nội vụ" → "Trưởng phòng Nội vụ"; "Giáo viên" + "Trường THPT Nguyễn Du" →
+    "Giáo viên, Trường THPT Nguyễn Du".
+    """
+    position, unit = " ".join(position.split()), " ".join(unit.split())
+    if not position or not unit:
+        return position or unit
+    pos_words, unit_words = position.split(), unit.split()
+    # Case ignored, marks kept: "trưởng" (head) is not "Trường" (school).
+    folded_pos = [w.lower() for w in pos_words]
+    folded_unit = [w.lower() for w in unit_words]
+    for size in range(min(len(pos_words), len(unit_words)), 0, -1):
+        if folded_pos[-size:] == folded_unit[:size]:
+            return " ".join([*pos_words, *unit_words[size:]])
+    if unit.lower() in position.lower():
+        return position
+    return f"{position}, {unit}"
+
+
 def position_unit_line(row: HonoureeRow) -> str:
-    parts = [p for p in (row.position, row.unit) if p]
-    return ", ".join(parts)
+    return join_position_unit(row.position, row.unit)
 
 
 def default_achievement(ceremony: CeremonyRow) -> str:

@@ -33,6 +33,27 @@ SIGNATURE_GAP_MM = 28  # room for a signature with the seal over it
 HEADER_LEFT_MM = 62  # the issuing body's column when there is one
 
 
+def full_issuer(issuer: str) -> str:
+    """The issuing body in full and upper case, on two lines where it names a committee.
+
+    "UBND huyện Kiến Xương" → "ỦY BAN NHÂN DÂN\nHUYỆN KIẾN XƯƠNG" (Decree 30: no "UBND"
+    at the top left); other bodies are spelled out and kept as typed (line breaks too).
+    """
+    from kx_ceremony.core.abbreviations import spell_out
+
+    lines = []
+    for line in issuer.splitlines():
+        line = " ".join(spell_out(line).split()).upper()
+        for body in ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
+            if line.startswith(body + " "):
+                lines += [body, line[len(body) + 1 :]]
+                break
+        else:
+            if line:
+                lines.append(line)
+    return "\n".join(lines)
+
+
 def esc(text: str) -> str:
     """Text made safe for ReportLab's Paragraph markup (which reads <, > and &)."""
     return escape(clean_text(text))
@@ -144,8 +165,12 @@ def national_header(styles: Styles, date_line: str, issuer: str = "") -> Any:
     if not issuer:
         table = Table([[right_cells]], colWidths=[right])
     else:
-        lines = Paragraph(esc(issuer.upper()), styles.issuer)
-        longest = min(stringWidth(issuer.upper(), fonts.name("bold"), 12), HEADER_LEFT_MM * MM - 8)
+        issuer_lines = full_issuer(issuer).splitlines()
+        lines = Paragraph("<br/>".join(esc(line) for line in issuer_lines), styles.issuer)
+        longest = min(
+            max(stringWidth(line, fonts.name("bold"), 12) for line in issuer_lines),
+            HEADER_LEFT_MM * MM - 8,
+        )
         rule = _rule(longest / 2.5)
         table = Table([[[lines, rule], right_cells]], colWidths=[HEADER_LEFT_MM * MM, right])
     table.setStyle(
