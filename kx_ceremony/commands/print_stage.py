@@ -30,7 +30,13 @@ def cmd_script(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_lineup(args: argparse.Namespace, ctx: Context) -> int:
-    from kx_ceremony.core.printing.lineup import make_lineup
+    import sys
 
-    print(make_lineup(ctx.store, args.ceremony, args.output))
+    from kx_ceremony.core.printing.lineup import lineup_warnings, make_lineup
+    from kx_ceremony.core.services.stage_view import load_stage_plan
+
+    path = make_lineup(ctx.store, args.ceremony, args.output)
+    for warning in lineup_warnings(load_stage_plan(ctx.store, args.ceremony)):
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+    print(path)
     return 0
