@@ -93,3 +93,25 @@ def test_complete_decision_prints_without_a_mark(cli, store, demo_id, tmp_path):
     result = cli("print", "certificates", "--ceremony", str(demo_id), "-o", str(out))
     assert result.status == 0, result.err
     assert not any("BẢN IN THỬ" in p for p in page_texts(out))
+
+
+def test_certificate_writes_position_and_unit_out_without_repetition(cli, store, demo_id, tmp_path):
+    out = tmp_path / "ttg.pdf"
+    result = cli(
+        "print", "certificates", "--ceremony", str(demo_id), "-o", str(out), "--award", "ttg"
+    )
+    assert result.status == 0, result.err
+    pages = page_texts(out)
+    khai = next(p for p in pages if "Bùi Văn Khải" in p)
+    assert "Chủ tịch Ủy ban nhân dân xã Vũ Quý" in khai
+    assert "UBND" not in khai.replace("QĐ-UBND", "")
+    hang = next(p for p in pages if "Phạm Thị Thu Hằng" in p)
+    assert "Hiệu trưởng, Trường Trung học cơ sở Thị trấn Thanh Nê" in hang
+    out = tmp_path / "tinh.pdf"
+    assert (
+        cli(
+            "print", "certificates", "--ceremony", str(demo_id), "-o", str(out), "--award", "tinh"
+        ).status
+        == 0
+    )
+    assert any("Tập thể Ủy ban nhân dân xã Quang Trung" in p for p in page_texts(out))

@@ -22,9 +22,11 @@ HONORIFIC = {Gender.MALE.value: "Ông", Gender.FEMALE.value: "Bà"}
 def recipient_line(row: HonoureeRow) -> str:
     """ "Ông Nguyễn Văn A", "Bà …", "Tập thể …"; a household's name as written."""
     if row.kind == Kind.COLLECTIVE:
-        if fold_for_search(row.name).startswith("tap the "):
-            return row.name
-        return f"Tập thể {row.name}"
+        # Written out on a certificate: "Tập thể Ủy ban nhân dân xã …", never "UBND".
+        name = spell_out(row.name)
+        if fold_for_search(name).startswith("tap the "):
+            return name
+        return f"Tập thể {name}"
     if row.kind == Kind.HOUSEHOLD:
         return row.name  # already "Gia đình ông Lê Văn Hải"
     honorific = HONORIFIC.get(row.gender or "")
@@ -54,7 +56,8 @@ def join_position_unit(position: str, unit: str) -> str:
 
 
 def position_unit_line(row: HonoureeRow) -> str:
-    return join_position_unit(row.position, row.unit)
+    """Position and unit written out ("Chủ tịch Ủy ban nhân dân xã Vũ Quý")."""
+    return spell_out(join_position_unit(row.position, row.unit))
 
 
 def default_achievement(ceremony: CeremonyRow) -> str:
