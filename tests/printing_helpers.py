@@ -83,7 +83,13 @@ def make_ceremony(store, people: list[dict], award: str = "huyen") -> tuple[int,
 
     cid = create_ceremony(
         store,
-        CeremonyInput("Lễ thử", dt.date(2023, 1, 5), place="Kiến Xương", province="Thái Bình"),
+        CeremonyInput(
+            "Lễ thử",
+            dt.date(2023, 1, 5),
+            place="Kiến Xương",
+            organiser="UBND huyện Kiến Xương",
+            province="Thái Bình",
+        ),
     )
     form = find_award_form(store, cid, award)
     decision = add_decision(

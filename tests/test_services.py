@@ -25,6 +25,7 @@ def ceremony_id(store) -> int:
             title="Lễ tổng kết",
             held_on=dt.date(2024, 1, 12),
             place="Kiến Xương",
+            organiser="UBND huyện Kiến Xương",
             province="Thái Bình",
         ),
     )

@@ -5,6 +5,7 @@ Each module has ``register(commands, printing)``: top-level commands go to ``com
 """
 
 from kx_ceremony.commands import (
+    catalogue,
     ceremonies,
     export,
     gui,
@@ -13,6 +14,7 @@ from kx_ceremony.commands import (
     ledger,
     print_certificates,
     print_documents,
+    print_office,
     print_stage,
     printers,
     rounds,
@@ -21,6 +23,7 @@ from kx_ceremony.commands import (
 
 COMMAND_MODULES = (
     ceremonies,
+    catalogue,
     importing,
     honourees,
     rounds,
@@ -29,6 +32,7 @@ COMMAND_MODULES = (
     print_documents,
     printers,
     ledger,
+    print_office,
     export,
     safety,
     gui,

@@ -47,6 +47,12 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
         help="in lại lên phôi mới những bằng đã in (phôi hỏng); phải kèm --reason",
     )
     certs.add_argument("--reason", default="", metavar="TEXT", help="lý do in lại, ghi vào sổ")
+    certs.add_argument(
+        "--draft",
+        action="store_true",
+        help="in bản thử (mỗi trang đóng dấu BẢN IN THỬ) cả khi quyết định chưa đủ số, ngày, "
+        "người ký",
+    )
     certs.set_defaults(handler=cmd_certificates)
 
     calib = printing.add_parser("calibration", help="trang canh chỉnh để đặt lên phôi bằng khen")
@@ -91,6 +97,7 @@ def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
         split_dir=Path(args.split) if args.split else None,
         reprint=args.reprint,
         reason=args.reason,
+        draft=args.draft,
     )
     if args.split:
         print(f"{len(result.split_files)} tệp riêng: {Path(args.split)}")
@@ -114,6 +121,7 @@ def _certificates_to_printer(args: argparse.Namespace, ctx: Context) -> int:
         award=args.award,
         reprint=args.reprint,
         reason=args.reason,
+        draft=args.draft,
         dpi=args.dpi,
     )
     if result.complete:

@@ -27,6 +27,11 @@ def cmd_script(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_lineup(args: argparse.Namespace, ctx: Context) -> int:
-    from kx_ceremony.core.printing.lineup import make_lineup
+    import sys
 
+    from kx_ceremony.core.printing.lineup import lineup_warnings, make_lineup
+    from kx_ceremony.core.services.stage_view import load_stage_plan
+
+    for warning in lineup_warnings(load_stage_plan(ctx.store, args.ceremony)):
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     return deliver(args, lambda out: make_lineup(ctx.store, args.ceremony, out), "Sơ đồ sân khấu")

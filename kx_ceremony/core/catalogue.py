@@ -1,14 +1,27 @@
-"""The default award catalogue every new ceremony starts with (DOMAIN.md's ranking).
+"""The default award catalogues a new ceremony starts with (DOMAIN.md's ranking).
 
-Data, not rules: the organiser edits names, authority lines, ranks and aliases per
-ceremony. Ranks leave gaps so an award can be slotted in between.
+Two catalogues: the district era (ceremonies before 1 July 2025, with "Giấy khen của Chủ
+tịch UBND huyện") and today's two-tier government (province, then commune/ward; agency
+heads' Giấy khen are forms the organiser picks). Data, not rules: the organiser edits
+names, authority lines, ranks and aliases per ceremony. Ranks leave gaps so an award can
+be slotted in between.
+
+Authority lines are filled from the ceremony's province and its organiser (never from
+the date-line place); a line whose name is unknown stays empty, and the certificate then
+takes its authority from the decision's issuer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.model import Kind
+from kx_ceremony.core.vietnamese import fold_for_search
+
+# The day districts were abolished (two-tier local government; Decree 152/2025/NĐ-CP).
+TWO_TIER_FROM = dt.date(2025, 7, 1)
 
 ALL_KINDS = (Kind.COLLECTIVE, Kind.INDIVIDUAL, Kind.HOUSEHOLD)
 PEOPLE = (Kind.INDIVIDUAL,)
@@ -21,14 +34,14 @@ class AwardTemplate:
     full_name: str
     short_name: str
     printed_word: str
-    authority_line: str  # may hold {province} / {district}, filled from the ceremony
+    authority_line: str  # may hold {province} / {district} / {commune}, filled from the ceremony
     rank: int
     kinds: tuple[Kind, ...] = ALL_KINDS
     aliases: tuple[str, ...] = field(default_factory=tuple)
     layout_name: str = ""
 
 
-DEFAULT_CATALOGUE: tuple[AwardTemplate, ...] = (
+_HIGHER: tuple[AwardTemplate, ...] = (
     AwardTemplate(
         "huan-chuong-ld",
         "Huân chương Lao động",
@@ -125,12 +138,15 @@ DEFAULT_CATALOGUE: tuple[AwardTemplate, ...] = (
         GROUPS,
         ("TTLĐXS", "Tập thể LĐXS"),
     ),
+)
+
+_DISTRICT_GRASSROOTS: tuple[AwardTemplate, ...] = (
     AwardTemplate(
         "cstd-co-so",
         "Chiến sĩ thi đua cơ sở",
         "CSTĐ cơ sở",
         "CHIẾN SĨ THI ĐUA CƠ SỞ",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN {district}",
+        "CHỦ TỊCH {district}",
         40,
         PEOPLE,
         ("CSTĐCS", "CSTĐ cơ sở"),
@@ -140,7 +156,7 @@ DEFAULT_CATALOGUE: tuple[AwardTemplate, ...] = (
         "Giấy khen của Chủ tịch UBND huyện",
         "GK UBND huyện",
         "GIẤY KHEN",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN {district}",
+        "CHỦ TỊCH {district}",
         41,
         ALL_KINDS,
         (
@@ -158,7 +174,7 @@ DEFAULT_CATALOGUE: tuple[AwardTemplate, ...] = (
         "Lao động tiên tiến",
         "LĐTT",
         "LAO ĐỘNG TIÊN TIẾN",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN {district}",
+        "CHỦ TỊCH {district}",
         42,
         PEOPLE,
         ("LĐTT",),
@@ -168,15 +184,167 @@ DEFAULT_CATALOGUE: tuple[AwardTemplate, ...] = (
         "Tập thể lao động tiên tiến",
         "TTLĐTT",
         "TẬP THỂ LAO ĐỘNG TIÊN TIẾN",
-        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN {district}",
+        "CHỦ TỊCH {district}",
         43,
         GROUPS,
         ("TTLĐTT", "Tập thể LĐTT"),
     ),
 )
 
+_COMMUNE_GRASSROOTS: tuple[AwardTemplate, ...] = (
+    AwardTemplate(
+        "cstd-co-so",
+        "Chiến sĩ thi đua cơ sở",
+        "CSTĐ cơ sở",
+        "CHIẾN SĨ THI ĐUA CƠ SỞ",
+        "CHỦ TỊCH {commune}",
+        40,
+        PEOPLE,
+        ("CSTĐCS", "CSTĐ cơ sở"),
+    ),
+    AwardTemplate(
+        "xa",
+        "Giấy khen của Chủ tịch UBND {commune_word}",
+        "GK UBND {commune_word}",
+        "GIẤY KHEN",
+        "CHỦ TỊCH {commune}",
+        41,
+        ALL_KINDS,
+        (
+            "Giấy khen xã",
+            "Giấy khen phường",
+            "Giấy khen đặc khu",
+            "Giấy khen UBND xã",
+            "Giấy khen UBND phường",
+            "GK xã",
+            "GK phường",
+            "GK UBND xã",
+            "GK UBND phường",
+            "Giấy khen Chủ tịch UBND xã",
+            "Giấy khen Chủ tịch UBND phường",
+            "GK Chủ tịch UBND xã",
+            "GK Chủ tịch UBND phường",
+        ),
+        "giay-khen",
+    ),
+    AwardTemplate(
+        "ldtt",
+        "Lao động tiên tiến",
+        "LĐTT",
+        "LAO ĐỘNG TIÊN TIẾN",
+        "CHỦ TỊCH {commune}",
+        42,
+        PEOPLE,
+        ("LĐTT",),
+    ),
+    AwardTemplate(
+        "tt-ldtt",
+        "Tập thể lao động tiên tiến",
+        "TTLĐTT",
+        "TẬP THỂ LAO ĐỘNG TIÊN TIẾN",
+        "CHỦ TỊCH {commune}",
+        43,
+        GROUPS,
+        ("TTLĐTT", "Tập thể LĐTT"),
+    ),
+)
 
-def fill_authority(template: str, province: str, district: str) -> str:
-    """Fill {province}/{district} in upper case; a missing name leaves the line short."""
-    line = template.format(province=province.upper(), district=district.upper())
+DISTRICT_ERA_CATALOGUE: tuple[AwardTemplate, ...] = _HIGHER + _DISTRICT_GRASSROOTS
+TODAY_CATALOGUE: tuple[AwardTemplate, ...] = _HIGHER + _COMMUNE_GRASSROOTS
+# Kept for callers that want "the" default: the district era's, as the sample uses.
+DEFAULT_CATALOGUE = DISTRICT_ERA_CATALOGUE
+
+
+def catalogue_for(held_on: dt.date) -> tuple[AwardTemplate, ...]:
+    """Today's catalogue for a ceremony held from 1 July 2025; the district era's before."""
+    return TODAY_CATALOGUE if held_on >= TWO_TIER_FROM else DISTRICT_ERA_CATALOGUE
+
+
+_DISTRICT_LEVEL = {
+    "huyen ": "huyện",
+    "quan ": "quận",
+    "thi xa ": "thị xã",
+    "thanh pho ": "thành phố",
+}
+_COMMUNE_LEVEL = {"xa ": "xã", "phuong ": "phường", "dac khu ": "đặc khu", "thi tran ": "thị trấn"}
+_PEOPLES_COMMITTEE = "uy ban nhan dan "
+
+
+def peoples_committee(organiser: str) -> tuple[str, str]:
+    """(level word, body in full) when the organiser is a People's Committee.
+
+    "UBND xã Vũ Quý" → ("xã", "Ủy ban nhân dân xã Vũ Quý"); "UBND huyện Kiến Xương" →
+    ("huyện", …); anything else (a department, a school, nothing) → ("", "").
+    """
+    body = " ".join(spell_out(organiser).split())
+    folded = fold_for_search(body)
+    if not folded.startswith(_PEOPLES_COMMITTEE):
+        return "", ""
+    rest = folded[len(_PEOPLES_COMMITTEE) :]
+    for prefix, word in (*_DISTRICT_LEVEL.items(), *_COMMUNE_LEVEL.items()):
+        if rest.startswith(prefix):
+            return word, body
+    return "", ""
+
+
+def fill_template(text: str, province: str, organiser: str, upper: bool = True) -> str:
+    """Fill a catalogue template's names; "" when a name it needs is unknown.
+
+    {province}: the ceremony's province; {district}: the organiser when it is a district
+    People's Committee; {commune}: the organiser when it is a commune/ward one;
+    {commune_word}: "xã", "phường"… of that organiser ("xã/phường" when unknown).
+    """
+    level, body = peoples_committee(organiser)
+    district = body if level in _DISTRICT_LEVEL.values() else ""
+    commune = body if level in _COMMUNE_LEVEL.values() else ""
+    values = {
+        "province": province.strip(),
+        "district": district,
+        "commune": commune,
+        "commune_word": level if commune else "xã/phường",
+    }
+    for key, value in values.items():
+        if "{" + key + "}" in text and not value:
+            return ""
+    line = text.format(**{k: (v.upper() if upper else v) for k, v in values.items()})
     return " ".join(line.split())
+
+
+def fill_authority(template: str, province: str, organiser: str) -> str:
+    """An authority line, upper case, from the ceremony's province and organiser."""
+    return fill_template(template, province, organiser)
+
+
+@dataclass(frozen=True)
+class AgencyHead:
+    """An agency head who gives Giấy khen (a form the organiser picks)."""
+
+    code: str
+    head: str  # "Giám đốc", "Hiệu trưởng"
+    example: str
+
+
+AGENCY_HEADS: tuple[AgencyHead, ...] = (
+    AgencyHead("gk-giam-doc-so", "Giám đốc", "Sở Tư pháp tỉnh Quảng Bình"),
+    AgencyHead("gk-hieu-truong", "Hiệu trưởng", "Trường THPT Nguyễn Du"),
+    AgencyHead("gk-giam-doc-benh-vien", "Giám đốc", "Bệnh viện Đa khoa tỉnh Thái Bình"),
+    AgencyHead("gk-thu-truong", "Thủ trưởng", "Ban Quản lý dự án tỉnh"),
+)
+
+
+def agency_giay_khen(head: str, issuer: str, rank: int = 41) -> dict[str, object]:
+    """The values of an agency head's Giấy khen: "Giấy khen của Giám đốc Sở Tư pháp …"."""
+    head = " ".join(head.split())
+    issuer = " ".join(issuer.split())
+    full = f"{head} {spell_out(issuer)}"
+    return {
+        "code": "gk-" + "-".join(fold_for_search(issuer).split())[:40],
+        "full_name": f"Giấy khen của {head} {issuer}",
+        "short_name": f"GK {head} {issuer}"[:100],
+        "printed_word": "GIẤY KHEN",
+        "authority_line": full.upper(),
+        "rank": rank,
+        "kinds": [k.value for k in ALL_KINDS],
+        "aliases": [f"Giấy khen {issuer}", f"GK {issuer}"],
+        "layout_name": "giay-khen",
+    }

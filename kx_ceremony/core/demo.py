@@ -164,7 +164,8 @@ COVENANT_UNITS = (
 COVENANT_SECTIONS = (
     {
         "heading": "I. CĂN CỨ GIAO ƯỚC",
-        "body": "Căn cứ Luật Thi đua, khen thưởng năm 2022; căn cứ Kế hoạch phát động phong trào thi đua "
+        "body": "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003, được sửa đổi, bổ sung "
+        "năm 2005 và năm 2013; căn cứ Kế hoạch phát động phong trào thi đua "
         "yêu nước năm 2023 của UBND huyện Kiến Xương, các đơn vị cùng thống nhất ký kết giao ước "
         "thi đua năm 2023 với những nội dung sau.",
     },
@@ -279,10 +280,13 @@ def _add_documents(store: Store, ceremony_id: int) -> None:
             ),
             signatories=[
                 SignatoryRow(
-                    1, "UBND tỉnh Thái Bình", "TM. ỦY BAN NHÂN DÂN TỈNH", "Nguyễn Quang Hưng"
+                    1,
+                    "UBND tỉnh Thái Bình",
+                    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+                    "Nguyễn Quang Hưng",
                 ),
                 SignatoryRow(
-                    2, "UBND huyện Kiến Xương", "TM. ỦY BAN NHÂN DÂN HUYỆN", "Đỗ Mạnh Cường"
+                    2, "UBND huyện Kiến Xương", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "Đỗ Mạnh Cường"
                 ),
             ],
             extra={

@@ -72,6 +72,7 @@ def print_certificates_to_printer(
     award: str | None = None,
     reprint: bool = False,
     reason: str = "",
+    draft: bool = False,
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     dpi: int | None = None,
@@ -90,6 +91,7 @@ def print_certificates_to_printer(
         printer=key,
         reprint=reprint,
         reason=reason,
+        draft=draft,
     )
     making, printing = _halves(progress)
     with tempfile.TemporaryDirectory(prefix="kx-print-") as folder:

@@ -51,9 +51,13 @@ class CertificateOptions(QWidget):
         self.reason.setPlaceholderText(_tr("Lý do in lại, ví dụ: phôi bị kẹt giấy"))
         self.reason.setEnabled(False)
         self.reprint.toggled.connect(self.reason.setEnabled)
+        self.draft = QCheckBox(
+            _tr("Bản in thử (in cả khi quyết định chưa đủ; đóng dấu BẢN IN THỬ)")
+        )
         if not calibration:
             form.addRow(_tr("Kiểu in"), self.mode)
             form.addRow(_tr("Chỉ in đợt"), self.round)
+            form.addRow(self.draft)
             form.addRow("", self.reprint)
             form.addRow(_tr("Lý do in lại"), self.reason)
         form.addRow(_tr("Hình thức") if not calibration else _tr("Mẫu của"), self.award)
@@ -109,6 +113,7 @@ class CertificateOptions(QWidget):
             "offset": (self.offset_x.value(), self.offset_y.value()),
             "reprint": self.reprint.isChecked(),
             "reason": self.reason.text() if self.reprint.isChecked() else "",
+            "draft": self.draft.isChecked(),
         }
 
 
@@ -127,6 +132,7 @@ def _print_certificates(
         preview=options.get("preview", False),
         reprint=options.get("reprint", False),
         reason=options.get("reason", ""),
+        draft=bool(options.get("draft")),
         progress=lambda done, total: progress(done, total, _tr("Đang in bằng khen, giấy khen…")),
     ).path
 

@@ -42,6 +42,7 @@ def print_on_printer(
             round_number=options["round"],
             award=options["award"],
             reprint=options.get("reprint", False),
+            draft=bool(options.get("draft")),
             reason=options.get("reason", ""),
             progress=report,
             should_cancel=stop,

@@ -264,3 +264,33 @@ def test_print_on_a_printer_cut_short_says_which_were_printed(
         ("Phạm Thị Thu Hằng", "printer", PRINTER)
     ]
     assert len(PdfReader(str(wait_for_pdf(OUT_DIR, before))).pages) == 1
+
+
+def test_certificate_without_decision_refused_then_printed_as_draft(
+    make_window, store, tmp_path, monkeypatch, shown_messages
+):
+    import datetime as dt
+
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+
+    cid = create_ceremony(store, CeremonyInput("Lễ thử", dt.date(2023, 1, 5), province="Thái Bình"))
+    form = find_award_form(store, cid, "tinh")
+    with store.transaction() as session:
+        add_honourees(session, cid, [HonoureeInput(name="Trần Văn Bình", award_form_id=form.id)])
+    window = make_window(cid)
+    view = window.documents
+    window.tabs.setCurrentWidget(view)
+    view.select("certificates")
+    panel = view.option_widgets[view.list.currentRow()]
+    target = tmp_path / "bang-khen.pdf"
+    monkeypatch.setattr("kx_ceremony.ui.documents_view.choose_save_file", lambda *a: target)
+    view.save_pdf()
+    assert not target.exists()
+    assert "Không in được «Bằng khen của Chủ tịch UBND tỉnh»" in shown_messages[-1]
+    assert "\n" not in shown_messages[-1].strip()
+    panel.draft.setChecked(True)
+    view.save_pdf()
+    assert target.is_file(), shown_messages
+    assert "BẢN IN THỬ" in _text(target)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.model import Gender, Kind
 from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.vietnamese import date_line, date_words, fold_for_search
@@ -21,18 +22,42 @@ HONORIFIC = {Gender.MALE.value: "Ông", Gender.FEMALE.value: "Bà"}
 def recipient_line(row: HonoureeRow) -> str:
     """ "Ông Nguyễn Văn A", "Bà …", "Tập thể …"; a household's name as written."""
     if row.kind == Kind.COLLECTIVE:
-        if fold_for_search(row.name).startswith("tap the "):
-            return row.name
-        return f"Tập thể {row.name}"
+        # Written out on a certificate: "Tập thể Ủy ban nhân dân xã …", never "UBND".
+        name = spell_out(row.name)
+        if fold_for_search(name).startswith("tap the "):
+            return name
+        return f"Tập thể {name}"
     if row.kind == Kind.HOUSEHOLD:
         return row.name  # already "Gia đình ông Lê Văn Hải"
     honorific = HONORIFIC.get(row.gender or "")
     return f"{honorific} {row.name}" if honorific else row.name
 
 
+def join_position_unit(position: str, unit: str) -> str:
+    """Position and unit without repeating what they share.
+
+    "Chủ tịch UBND xã" + "UBND xã Vũ Quý" → "Chủ tịch UBND xã Vũ Quý"; "Trưởng phòng" +
+    "Phòng Nội vụ" → "Trưởng phòng Nội vụ"; "Giáo viên" + "Trường THPT Nguyễn Du" →
+    "Giáo viên, Trường THPT Nguyễn Du".
+    """
+    position, unit = " ".join(position.split()), " ".join(unit.split())
+    if not position or not unit:
+        return position or unit
+    pos_words, unit_words = position.split(), unit.split()
+    # Case ignored, marks kept: "trưởng" (head) is not "Trường" (school).
+    folded_pos = [w.lower() for w in pos_words]
+    folded_unit = [w.lower() for w in unit_words]
+    for size in range(min(len(pos_words), len(unit_words)), 0, -1):
+        if folded_pos[-size:] == folded_unit[:size]:
+            return " ".join([*pos_words, *unit_words[size:]])
+    if unit.lower() in position.lower():
+        return position
+    return f"{position}, {unit}"
+
+
 def position_unit_line(row: HonoureeRow) -> str:
-    parts = [p for p in (row.position, row.unit) if p]
-    return ", ".join(parts)
+    """Position and unit written out ("Chủ tịch Ủy ban nhân dân xã Vũ Quý")."""
+    return spell_out(join_position_unit(row.position, row.unit))
 
 
 def default_achievement(ceremony: CeremonyRow) -> str:
@@ -60,8 +85,23 @@ class DesignTexts:
         }
 
 
+def authority_from_decision(decision: DecisionRow | None) -> str:
+    """The issuer's line from a decision: its chairman's title over a People's Committee.
+
+    A decision of "ỦY BAN NHÂN DÂN XÃ VŨ QUÝ" signed by its chairman (or a deputy for
+    him) grants the chairman's certificate: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ VŨ QUÝ".
+    """
+    if decision is None:
+        return ""
+    authority = spell_out(" ".join(decision.authority.split())).upper()
+    title = decision.signer_title.upper().removeprefix("KT.").strip()
+    if authority.startswith("ỦY BAN NHÂN DÂN") and title.startswith("CHỦ TỊCH"):
+        return f"CHỦ TỊCH {authority}"
+    return authority
+
+
 def design_texts(form: AwardFormRow, decision: DecisionRow | None) -> DesignTexts:
-    authority = form.authority_line or (decision.authority if decision else "")
+    authority = form.authority_line or authority_from_decision(decision)
     word = form.printed_word or (form.short_name or form.full_name).upper()
     return DesignTexts(NATIONAL_TITLE, MOTTO, authority, TANG, word)
 
@@ -87,6 +127,22 @@ def variable_texts(
         texts["date_line"] = date_line(ceremony.place, ceremony.held_on)
         texts["signer_title"] = texts["signer_subtitle"] = texts["signer_name"] = ""
     return texts
+
+
+def missing_decision_parts(decision: DecisionRow | None) -> list[str]:
+    """What a certificate's decision still lacks (number, date, signer title and name)."""
+    if decision is None:
+        return ["quyết định khen thưởng (số, ngày ký, chức vụ và họ tên người ký)"]
+    missing = []
+    if not decision.number.strip():
+        missing.append("số quyết định")
+    if decision.signed_on is None:
+        missing.append("ngày ký")
+    if not decision.signer_title.strip():
+        missing.append("chức vụ người ký")
+    if not decision.signer_name.strip():
+        missing.append("họ tên người ký")
+    return missing
 
 
 def choose_decision(

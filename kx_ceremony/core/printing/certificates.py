@@ -26,12 +26,15 @@ from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
     choose_decision,
     design_texts,
+    missing_decision_parts,
     variable_texts,
 )
 from kx_ceremony.core.printing.drawing import (
+    DRAFT_MARK,
     Typesetter,
     binary_streams,
     draw_border,
+    draw_draft_mark,
     new_canvas,
     shift,
 )
@@ -108,8 +111,9 @@ def select_honourees(
 class _Plan:
     """Everything checked and measured before a page is drawn."""
 
-    def __init__(self, store: Store, ceremony_id: int, mode: str) -> None:
+    def __init__(self, store: Store, ceremony_id: int, mode: str, draft: bool = False) -> None:
         self.mode = mode
+        self.draft = draft
         self.typesetter = Typesetter()
         self.ceremony = get_ceremony(store, ceremony_id)
         self.forms = {f.id: f for f in list_award_forms(store, ceremony_id)}
@@ -143,8 +147,20 @@ class _Plan:
         self.designs[award_form_id] = design
         return design
 
+    def refuse_incomplete(self, row: HonoureeRow, decision: DecisionRow | None) -> None:
+        """A certificate without its decision's number, date and signer cannot go out."""
+        missing = missing_decision_parts(decision)
+        if missing:
+            form = self.forms[row.award_form_id]
+            raise UserError(
+                f"Không in được «{form.full_name}»: quyết định còn thiếu {', '.join(missing)}. "
+                "Hãy nhập đủ quyết định (lệnh decisions) rồi in lại, hoặc in bản thử (--draft)."
+            )
+
     def certificate(self, ordinal: int, row: HonoureeRow) -> Certificate:
         decision = choose_decision(row, self.decisions, self.by_form)
+        if not self.draft:
+            self.refuse_incomplete(row, decision)
         layout = self.design_for(row.award_form_id, decision).layout
         texts = []
         for name, text in variable_texts(row, decision, self.ceremony).items():
@@ -191,6 +207,8 @@ class _Writer:
         else:
             shift(canvas, self.offset)
         self.plan.typesetter.draw(canvas, cert.fields, layout.page_height, self._codes)
+        if self.plan.draft:
+            draw_draft_mark(canvas, layout.page_width, layout.page_height)
         canvas.showPage()
 
     def save(self) -> None:
@@ -265,16 +283,18 @@ def prepare_job(
     preview: bool = False,
     reprint: bool = False,
     reason: str = "",
+    draft: bool = False,
 ) -> CertificateJob:
     """Select, check against the ledger, number and measure every certificate of a job.
 
     ``printer`` is the key of the printer offset applied in blank mode. A preview is drawn
-    in ``mode`` but recorded as a preview: never refused, never numbered.
+    in ``mode`` but recorded as a preview: never refused, never numbered; so is a draft
+    (``draft``: printed even when a decision is incomplete, marked "BẢN IN THỬ").
     """
     if mode not in MODES:
         raise UserError(f"Kiểu in «{mode}» không hợp lệ: chọn full (đủ mẫu) hoặc blank (phôi).")
     selected = select_honourees(store, ceremony_id, round_number, award)
-    ledger_mode = "preview" if preview else mode
+    ledger_mode = "preview" if preview or draft else mode
     planned = plan_prints(
         store,
         ceremony_id,
@@ -283,7 +303,7 @@ def prepare_job(
         reprint=reprint,
         reason=reason,
     )
-    plan = _Plan(store, ceremony_id, mode)
+    plan = _Plan(store, ceremony_id, mode, draft)
     with _no_cyclic_gc():
         certificates = [
             plan.certificate(ordinal, replace(row, register_number=p.register_number))
@@ -297,7 +317,7 @@ def prepare_job(
         certificates,
         {c.ordinal: p for c, p in zip(certificates, planned, strict=True)},
         load_offset(printer) if mode == "blank" else PrinterOffset(),
-        f"Bằng khen, giấy khen - {plan.ceremony.title}",
+        (f"{DRAFT_MARK} - " if draft else "") + f"Bằng khen, giấy khen - {plan.ceremony.title}",
         reason if reprint else "",
     )
 
@@ -360,8 +380,14 @@ def print_certificates(
     preview: bool = False,
     reprint: bool = False,
     reason: str = "",
+    draft: bool = False,
 ) -> PrintResult:
-    """Write the certificates to a PDF file, then record them in the ledger of blanks."""
+    """Write the certificates to a PDF file, then record them in the ledger of blanks.
+
+    A certificate whose decision lacks its number, date or signer is refused unless
+    ``draft``: a draft prints anyway, every page marked "BẢN IN THỬ", and is recorded as a
+    preview (it uses up no blank and takes no register number).
+    """
     job = prepare_job(
         store,
         ceremony_id,
@@ -372,6 +398,7 @@ def print_certificates(
         preview=preview,
         reprint=reprint,
         reason=reason,
+        draft=draft,
     )
     result = write_job(
         job, out, split_dir=split_dir, progress=progress, should_cancel=should_cancel

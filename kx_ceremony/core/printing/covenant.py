@@ -20,6 +20,7 @@ from kx_ceremony.core.printing.decree30 import (
     make_styles,
     national_header,
     paragraphs,
+    recipients_block,
     section_flowables,
     signature_rows,
 )
@@ -93,8 +94,19 @@ def covenant_story(doc: DocumentRow, blank_blocks: int = 0) -> list[Any]:
     )
     story.append(CondPageBreak(40))
     story.append(Spacer(1, 12))
-    story.append(KeepTogether([heading, Spacer(1, 6), rows[0]]))
-    story.extend(rows[1:])
+    recipients = extra.get("recipients") or [
+        "- Các đơn vị ký giao ước;",
+        "- Hội đồng Thi đua - Khen thưởng;",
+        "- Lưu: VT.",
+    ]
+    # "Nơi nhận" travels with the last row of signatures, never alone on a page.
+    tail = recipients_block([str(r) for r in recipients], styles)
+    if len(rows) == 1:
+        story.append(KeepTogether([heading, Spacer(1, 6), rows[0], *tail]))
+    else:
+        story.append(KeepTogether([heading, Spacer(1, 6), rows[0]]))
+        story.extend(rows[1:-1])
+        story.append(KeepTogether([rows[-1], *tail]))
     return story
 
 

@@ -9,6 +9,7 @@ inside functions so that importing this module costs the window nothing at start
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +28,32 @@ FRAME_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# Decree 30: the national title 12-13 pt, the motto one point larger.
 NATIONAL_SIZE, MOTTO_SIZE, DATE_SIZE = 13, 14, 14
 BODY_SIZE = 14
 SIGNATURE_GAP_MM = 28  # room for a signature with the seal over it
 HEADER_LEFT_MM = 62  # the issuing body's column when there is one
+
+
+def full_issuer(issuer: str) -> str:
+    """The issuing body in full and upper case, on two lines where it names a committee.
+
+    "UBND huyện Kiến Xương" → "ỦY BAN NHÂN DÂN\nHUYỆN KIẾN XƯƠNG" (Decree 30: no "UBND"
+    at the top left); other bodies are spelled out and kept as typed (line breaks too).
+    """
+    from kx_ceremony.core.abbreviations import spell_out
+
+    lines = []
+    for line in issuer.splitlines():
+        line = " ".join(spell_out(line).split()).upper()
+        for body in ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
+            if line.startswith(body + " "):
+                lines += [body, line[len(body) + 1 :]]
+                break
+        else:
+            if line:
+                lines.append(line)
+    return "\n".join(lines)
 
 
 def esc(text: str) -> str:
@@ -137,15 +160,19 @@ def national_header(styles: Styles, date_line: str, issuer: str = "") -> Any:
     # Two columns leave the national title less room: Decree 30 allows 12-13 pt.
     national_size = NATIONAL_SIZE - 1 if issuer else NATIONAL_SIZE
     national = _RuledLine.build(NATIONAL_TITLE, fonts.name("bold"), national_size, 0, right)
-    motto = _RuledLine.build(MOTTO, fonts.name("bold"), MOTTO_SIZE, 1.0, right)
+    motto = _RuledLine.build(MOTTO, fonts.name("bold"), national_size + 1, 1.0, right)
     right_cells = [national, motto]
     if date_line:
         right_cells += [Spacer(1, 5), Paragraph(esc(date_line), styles.date)]
     if not issuer:
         table = Table([[right_cells]], colWidths=[right])
     else:
-        lines = Paragraph(esc(issuer.upper()), styles.issuer)
-        longest = min(stringWidth(issuer.upper(), fonts.name("bold"), 12), HEADER_LEFT_MM * MM - 8)
+        issuer_lines = full_issuer(issuer).splitlines()
+        lines = Paragraph("<br/>".join(esc(line) for line in issuer_lines), styles.issuer)
+        longest = min(
+            max(stringWidth(line, fonts.name("bold"), 12) for line in issuer_lines),
+            HEADER_LEFT_MM * MM - 8,
+        )
         rule = _rule(longest / 2.5)
         table = Table([[[lines, rule], right_cells]], colWidths=[HEADER_LEFT_MM * MM, right])
     table.setStyle(
@@ -210,13 +237,47 @@ def section_flowables(sections: Sequence[dict[str, Any]], styles: Styles) -> lis
     return story
 
 
+_AUTHORITY_SPLIT = re.compile(r"\s+(?=(?:KT|TL|TUQ|Q)\.\s)")
+
+
+def signer_title_lines(title: str) -> list[str]:
+    """A signer's title as Decree 30 stacks it, one part a line, upper case.
+
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (or the same without the slashes
+    before "KT.") → ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]. A deputy's
+    "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" splits before "PHÓ".
+    """
+    upper = " ".join(title.split()).upper()
+    if not upper:
+        return []
+    lines: list[str] = []
+    for part in (p.strip() for p in upper.split("/")):
+        for piece in _AUTHORITY_SPLIT.split(part):
+            match = re.fullmatch(r"((?:KT|TL|TUQ|Q)\. \S+(?: \S+)*?) (PHÓ .+)", piece)
+            lines += [match[1], match[2]] if match else [piece]
+    return [line for line in lines if line]
+
+
+def recipients_block(lines: Sequence[str], styles: Styles) -> list[Any]:
+    """ "Nơi nhận:" at the bottom left (bold italic 12 pt), its lines in 11 pt (Decree 30)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    head = ParagraphStyle("recipients_head", parent=styles.plain, fontSize=12, leading=14)
+    item = ParagraphStyle("recipients", parent=styles.plain, fontSize=11, leading=13)
+    flow = [Paragraph(f"<b><i>{esc('Nơi nhận:')}</i></b>", head)]
+    flow += [Paragraph(esc(line), item) for line in lines if clean_text(line)]
+    return [Spacer(1, 10), KeepTogether(flow)]
+
+
 def _block_parts(block: SignatureBlock, styles: Styles) -> tuple[Any, Any, Any]:
     from reportlab.platypus import Paragraph
 
     blank = "." * 24
     lines = [esc(line.upper()) for line in block.caption.splitlines()]
     caption = Paragraph("<br/>".join(line for line in lines if line), styles.sign_caption)
-    title = Paragraph(esc(block.title.upper()) or blank, styles.sign_title)
+    title_lines = signer_title_lines(block.title)
+    title = Paragraph("<br/>".join(esc(t) for t in title_lines) or blank, styles.sign_title)
     name = Paragraph(esc(block.name) or blank, styles.sign_name)
     return caption, title, name
 

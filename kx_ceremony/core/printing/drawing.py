@@ -209,3 +209,34 @@ def shift(canvas: Any, offset: PrinterOffset) -> None:
     """Move everything drawn after this by the printer offset (y measured downwards)."""
     if offset.x_mm or offset.y_mm:
         canvas.translate(offset.x_mm * MM, -offset.y_mm * MM)
+
+
+DRAFT_MARK = "BẢN IN THỬ"
+DRAFT_NOTE = "BẢN IN THỬ - KHÔNG DÙNG ĐỂ TRAO TẶNG"
+
+
+def draw_draft_mark(canvas: Any, page_width_mm: float, page_height_mm: float) -> None:
+    """Mark a page as a test print: a line at the top and a large slanted word across.
+
+    Drawn last, over everything, in the page's own coordinates (no printer offset).
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    bold = register_fonts().name("bold")
+    w, h = page_width_mm * MM, page_height_mm * MM
+    canvas.saveState()
+    note_size = max(9.0, min(w, h) / 60)
+    canvas.setFillColorRGB(0.8, 0.0, 0.0)
+    canvas.setFont(bold, note_size)
+    canvas.drawCentredString(w / 2, h - 2.2 * note_size, DRAFT_NOTE)
+    size = min(w, h) / 6
+    width = pdfmetrics.stringWidth(DRAFT_MARK, bold, size)
+    if width > 0.9 * (w**2 + h**2) ** 0.5:
+        size *= 0.9 * (w**2 + h**2) ** 0.5 / width
+    canvas.setFillColorRGB(0.85, 0.2, 0.2)
+    canvas.setFillAlpha(0.18)
+    canvas.translate(w / 2, h / 2)
+    canvas.rotate(30)
+    canvas.setFont(bold, size)
+    canvas.drawCentredString(0, -size / 3, DRAFT_MARK)
+    canvas.restoreState()

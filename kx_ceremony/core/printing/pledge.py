@@ -18,9 +18,11 @@ from kx_ceremony.core.printing.decree30 import (
     build_pdf,
     check_texts,
     esc,
+    full_issuer,
     make_styles,
     national_header,
     paragraphs,
+    recipients_block,
     section_flowables,
     signature_rows,
 )
@@ -49,11 +51,10 @@ def _caption(signatory: SignatoryRow, position: int, extra: dict[str, Any]) -> s
 
 def _block(signatory: SignatoryRow, position: int, extra: dict[str, Any]) -> SignatureBlock:
     caption = _caption(signatory, position, extra)
-    if signatory.unit and not fold_for_search(signatory.signer_title).startswith(
-        _AUTHORITY_PREFIXES
-    ):
-        # "BÊN CAM KẾT" over "CHỦ TỊCH" alone would not say of what: name the unit too.
-        caption = f"{caption}\n{signatory.unit}"
+    if signatory.unit:
+        # "BÊN CAM KẾT" over "TM. ỦY BAN NHÂN DÂN" alone would not say which: name the body
+        # in full (no "UBND").
+        caption = f"{caption}\n{full_issuer(signatory.unit)}"
     return SignatureBlock(caption, signatory.signer_title, signatory.signer_name)
 
 
@@ -91,7 +92,7 @@ def _targets_table(extra: dict[str, Any], year: int | None, styles: Any) -> Any:
 
 
 def pledge_story(doc: DocumentRow) -> list[Any]:
-    from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
     styles = make_styles(register_fonts())
     extra = dict(doc.extra or {})
@@ -119,7 +120,16 @@ def pledge_story(doc: DocumentRow) -> list[Any]:
     blocks = blocks or [SignatureBlock(RECEIVING, "", ""), SignatureBlock(PLEDGING, "", "")]
     story.append(CondPageBreak(60))
     story.append(Spacer(1, 14))
-    story.extend(signature_rows(blocks, 2, styles))
+    signed = signature_rows(blocks, 2, styles)
+    story.extend(signed[:-1])
+    recipients = extra.get("recipients") or [
+        f"- {superior or 'Cấp trên'};",
+        "- Hội đồng Thi đua - Khen thưởng;",
+        "- Lưu: VT.",
+    ]
+    # "Nơi nhận" travels with the last row of signatures, never alone on a page.
+    tail = recipients_block([str(r) for r in recipients], styles)
+    story.append(KeepTogether([signed[-1], *tail]))
     return story
 
 

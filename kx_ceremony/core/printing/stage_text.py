@@ -26,7 +26,9 @@ def called_name(h: HonoureeRow) -> str:
 
 def where_from(h: HonoureeRow) -> str:
     """Position and unit, "Hiệu trưởng, Trường THCS …", or "" when neither is known."""
-    return ", ".join(part for part in (h.position, h.unit) if part)
+    from kx_ceremony.core.printing.certificate_text import join_position_unit
+
+    return join_position_unit(h.position, h.unit)
 
 
 def who_receives(h: HonoureeRow) -> str:

@@ -136,6 +136,48 @@ def update_award_form(
         return award_form_row(form)
 
 
+def add_alias(store: Store, ceremony_id: int, award_form_id: int, alias: str) -> AwardFormRow:
+    """Another name spreadsheets use for a form; refused when another form has it."""
+    alias = clean_text(alias)
+    if not alias:
+        raise UserError("Tên gọi khác đang trống: hãy nhập tên, ví dụ «BK tỉnh».", field="aliases")
+    wanted = fold_for_search(alias)
+    with store.transaction() as session:
+        form = load_award_form(session, ceremony_id, award_form_id)
+        others = session.scalars(
+            select(AwardForm).where(
+                AwardForm.ceremony_id == ceremony_id, AwardForm.id != award_form_id
+            )
+        )
+        for other in others:
+            names = (other.full_name, other.short_name, other.code, *(other.aliases or ()))
+            if any(fold_for_search(n) == wanted for n in names if n):
+                raise UserError(
+                    f"Tên «{alias}» đã dùng cho «{other.full_name}»; hãy chọn tên khác.",
+                    field="aliases",
+                )
+        aliases = list(form.aliases or ())
+        if all(fold_for_search(a) != wanted for a in aliases):
+            form.aliases = [*aliases, alias]
+        session.flush()
+        return award_form_row(form)
+
+
+def add_agency_award(store: Store, ceremony_id: int, head: str, issuer: str) -> int:
+    """An agency head's Giấy khen ("Giấy khen của Giám đốc Sở Tư pháp tỉnh …")."""
+    from kx_ceremony.core.catalogue import agency_giay_khen
+
+    head, issuer = clean_text(head), clean_text(issuer)
+    if not head or not issuer:
+        raise UserError(
+            "Hãy nhập cả chức vụ người đứng đầu (ví dụ Giám đốc) và tên cơ quan, đơn vị "
+            "(ví dụ Sở Tư pháp tỉnh Quảng Bình).",
+            field="issuer",
+        )
+    values = agency_giay_khen(head, issuer)
+    return add_award_form(store, ceremony_id, **values)  # type: ignore[arg-type]
+
+
 def delete_award_form(store: Store, ceremony_id: int, award_form_id: int) -> None:
     with store.transaction() as session:
         form = load_award_form(session, ceremony_id, award_form_id)
@@ -206,6 +248,14 @@ def update_decision(
         for key, value in values.items():
             setattr(decision, key, value)
         session.flush()
+        return decision_row(decision)
+
+
+def get_decision(store: Store, ceremony_id: int, decision_id: int) -> DecisionRow:
+    with store.reading() as session:
+        decision = session.get(Decision, decision_id)
+        if decision is None or decision.ceremony_id != ceremony_id:
+            raise NotFound(f"Không có quyết định số {decision_id} trong buổi lễ này.")
         return decision_row(decision)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kx_ceremony.core.catalogue import DEFAULT_CATALOGUE, fill_authority
+from kx_ceremony.core.catalogue import catalogue_for, fill_authority, fill_template
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, Ceremony, Honouree
 from kx_ceremony.core.services.rows import CeremonyRow
@@ -92,20 +92,28 @@ def load_ceremony(session: Session, ceremony_id: int) -> Ceremony:
 
 
 def create_ceremony(store: Store, data: CeremonyInput) -> int:
-    """A new ceremony with its own copy of the default award catalogue; returns its id."""
+    """A new ceremony with its own copy of the default award catalogue; returns its id.
+
+    A ceremony held from 1 July 2025 starts with today's catalogue (province, then
+    commune/ward), one before it with the district era's.
+    """
     data = _validated(data)
     with store.transaction() as session:
         ceremony = Ceremony(**{f.name: getattr(data, f.name) for f in fields(data)})
         session.add(ceremony)
-        for template in DEFAULT_CATALOGUE:
+        for template in catalogue_for(data.held_on):
             ceremony.award_forms.append(
                 AwardForm(
                     code=template.code,
-                    full_name=template.full_name,
-                    short_name=template.short_name,
+                    full_name=fill_template(
+                        template.full_name, data.province, data.organiser, upper=False
+                    ),
+                    short_name=fill_template(
+                        template.short_name, data.province, data.organiser, upper=False
+                    ),
                     printed_word=template.printed_word,
                     authority_line=fill_authority(
-                        template.authority_line, data.province, data.place
+                        template.authority_line, data.province, data.organiser
                     ),
                     rank=template.rank,
                     kinds=[k.value for k in template.kinds],
