@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from printing_helpers import page_texts
 from sqlalchemy import update
 
 from kx_ceremony.core.model import Honouree
 from kx_ceremony.core.services.awards import find_award_form
 from kx_ceremony.core.services.print_ledger import list_ledger, printed_honourees
 from kx_ceremony.core.store import open_store
-from tests.printing_helpers import page_texts
 
 
 def _print(cli, ceremony: int, out: Path, *extra: str):
