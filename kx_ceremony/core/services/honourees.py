@@ -50,6 +50,7 @@ class HonoureeInput:
     substitute_name: str = ""
     note: str = ""
     title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
+    posthumous: bool = False  # awarded after death (TRUY TẶNG)
 
 
 def normalise_input(data: HonoureeInput) -> HonoureeInput:
@@ -306,6 +307,7 @@ def honouree_row(h: Honouree) -> HonoureeRow:
         position_on_stage=h.position_on_stage,
         note=h.note,
         title=h.title or "",
+        posthumous=bool(h.posthumous),
     )
 
 
