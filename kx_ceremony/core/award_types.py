@@ -40,5 +40,7 @@ def check_award_type(value: str) -> str:
     value = (value or "").strip()
     if value not in AWARD_TYPES:
         choices = ", ".join(f"{t} ({TYPE_LABELS[t].lower()})" for t in AWARD_TYPES)
-        raise UserError(f"Loại hình thức «{value}» không hợp lệ: chọn {choices}.", field="award_type")
+        raise UserError(
+            f"Loại hình thức «{value}» không hợp lệ: chọn {choices}.", field="award_type"
+        )
     return value

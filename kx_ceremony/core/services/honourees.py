@@ -90,6 +90,12 @@ def validate_input(data: HonoureeInput) -> None:
                 f"Năm sinh {data.birth_year} không hợp lệ: hãy nhập năm từ {MIN_BIRTH_YEAR} đến {this_year}.",
                 field="birth_year",
             )
+    if data.posthumous and data.kind != Kind.INDIVIDUAL:
+        raise UserError(
+            "Chỉ cá nhân mới được truy tặng: hãy bỏ đánh dấu «Truy tặng» hoặc chọn đối tượng "
+            "cá nhân.",
+            field="posthumous",
+        )
     if data.attendance not in {a.value for a in Attendance}:
         raise UserError(f"Tình trạng có mặt «{data.attendance}» không hợp lệ.", field="attendance")
     if data.attendance == Attendance.SUBSTITUTE and not data.substitute_name:

@@ -33,7 +33,9 @@ _PRESIDENT_NEW = "CHỦ TỊCH / NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VI�
 def upgrade() -> None:
     with op.batch_alter_table("award_forms") as batch_op:
         batch_op.add_column(
-            sa.Column("award_type", sa.String(length=20), nullable=False, server_default="certificate")
+            sa.Column(
+                "award_type", sa.String(length=20), nullable=False, server_default="certificate"
+            )
         )
         batch_op.add_column(
             sa.Column("keep_abbreviations", sa.Boolean(), nullable=False, server_default=sa.false())
