@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kx_ceremony.core.award_types import FLAG
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
+from kx_ceremony.core.award_types import FLAG
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
