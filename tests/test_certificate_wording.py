@@ -128,7 +128,7 @@ def test_flag_labels_one_a4_page_per_flag(cli, store, demo_id, tmp_path):
     ]
     assert [w.y0 for w in order] == sorted(w.y0 for w in order)
     for w in words:  # inside the page's frame
-        assert 10 * MM <= w.x0 and w.x1 <= (297 - 10) * MM and w.y1 <= (210 - 10) * MM
+        assert w.x0 >= 10 * MM and w.x1 <= (297 - 10) * MM and w.y1 <= (210 - 10) * MM
 
 
 def test_no_flags_is_one_line_exit_2(cli, demo_id, tmp_path):
