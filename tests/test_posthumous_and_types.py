@@ -10,7 +10,7 @@ import pytest
 from import_files import HEADER, person
 from import_files import write_xlsx as xlsx
 from papers_fixtures import add_special_awards
-from printing_helpers import page_texts
+from printing_helpers import page_texts, page_words, words_of
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import find_award_form
@@ -70,6 +70,11 @@ def test_receipt_list_says_a_family_member_signs(cli, store, demo_id, tmp_path):
     page = next(t for t in page_texts(out) if "Lê Văn Kiên" in t)
     assert "Ông Lê Văn Kiên (truy tặng; thân nhân ký nhận thay)" in page
     assert page.count("thân nhân") == 1
+    # Three lines in the name cell: the row grows, never running over the header's rule.
+    number = next(i for i, t in enumerate(page_texts(out), start=1) if "Lê Văn Kiên" in t)
+    words = page_words(out, number)
+    header_bottom = words_of(words, "(đồng)")[0].y1
+    assert words_of(words, "Ông Lê Văn Kiên")[0].y0 > header_bottom + 6
 
 
 def _old_store(store_path):
