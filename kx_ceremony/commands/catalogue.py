@@ -14,6 +14,7 @@ from kx_ceremony.commands.common import (
     print_json,
     print_table,
 )
+from kx_ceremony.core.award_types import AWARD_TYPES
 from kx_ceremony.core.errors import UserError
 
 
@@ -42,6 +43,29 @@ def _award_options(parser: argparse.ArgumentParser) -> None:
         "--kinds",
         type=_kinds,
         help="đối tượng, cách nhau dấu phẩy: collective,individual,household",
+    )
+    parser.add_argument(
+        "--type",
+        dest="award_type",
+        choices=AWARD_TYPES,
+        help="loại: certificate (bằng khen, giấy khen), title (danh hiệu thi đua: in «DANH "
+        "HIỆU …»), flag (cờ thi đua: không in bằng giấy, in nhãn cờ)",
+    )
+    abbreviations = parser.add_mutually_exclusive_group()
+    abbreviations.add_argument(
+        "--keep-abbreviations",
+        dest="keep_abbreviations",
+        action="store_const",
+        const=True,
+        default=None,
+        help="in chữ viết tắt như đã nhập (UBND, THCS…) trên bằng của hình thức này",
+    )
+    abbreviations.add_argument(
+        "--spell-out",
+        dest="keep_abbreviations",
+        action="store_const",
+        const=False,
+        help="viết đầy đủ chữ viết tắt trên bằng (mặc định)",
     )
 
 
@@ -108,6 +132,8 @@ def _ceremony(args: argparse.Namespace) -> int:
 def _award_json(form: Any) -> dict[str, Any]:
     keys = ("id", "code", "full_name", "short_name", "printed_word", "authority_line", "rank")
     data = {k: getattr(form, k) for k in keys}
+    data["award_type"] = form.award_type
+    data["keep_abbreviations"] = form.keep_abbreviations
     data["kinds"] = list(form.kinds)
     data["aliases"] = list(form.aliases)
     return data
@@ -128,7 +154,16 @@ def cmd_awards(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _award_values(args: argparse.Namespace) -> dict[str, Any]:
-    names = ("full_name", "short_name", "printed_word", "authority_line", "rank", "kinds")
+    names = (
+        "full_name",
+        "short_name",
+        "printed_word",
+        "authority_line",
+        "rank",
+        "kinds",
+        "award_type",
+        "keep_abbreviations",
+    )
     return {k: getattr(args, k) for k in names if getattr(args, k) is not None}
 
 

@@ -99,6 +99,8 @@ def cmd_certificates(args: argparse.Namespace, ctx: Context) -> int:
         reason=args.reason,
         draft=args.draft,
     )
+    if result.note:
+        print(result.note, file=sys.stderr)
     if args.split:
         print(f"{len(result.split_files)} tệp riêng: {Path(args.split)}")
     print(result.path)

@@ -1,4 +1,4 @@
-"""`print appendix|receipts|programme|namecards`: the lists an office hands out."""
+"""`print appendix|receipts|programme|namecards|flags`: the lists an office hands out."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ _DOCUMENTS = {
         "thẻ tên chủ tọa (gấp đôi) và thẻ chỗ ngồi của người nhận khen thưởng",
         "namecards",
         "print_namecards",
+    ),
+    "flags": (
+        "nhãn cờ thi đua: nội dung ghi trên cờ, mỗi cờ một trang A4 (cờ không in bằng giấy)",
+        "flags",
+        "print_flags",
     ),
 }
 

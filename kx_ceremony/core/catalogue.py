@@ -28,6 +28,12 @@ PEOPLE = (Kind.INDIVIDUAL,)
 GROUPS = (Kind.COLLECTIVE,)
 
 
+# The issuer's lines of the Prime Minister's certificate (Decree 50/2006 art. 28): "THỦ
+# TƯỚNG" in red over "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in black ("/"
+# parts an authority line into its red and black lines; see certificate_text.py).
+PRIME_MINISTER = "THỦ TƯỚNG / CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
 @dataclass(frozen=True)
 class AwardTemplate:
     code: str
@@ -47,7 +53,7 @@ _HIGHER: tuple[AwardTemplate, ...] = (
         "Huân chương Lao động",
         "Huân chương LĐ",
         "HUÂN CHƯƠNG LAO ĐỘNG",
-        "CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CHỦ TỊCH / NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         10,
         (Kind.COLLECTIVE, Kind.INDIVIDUAL),
         ("Huân chương", "HCLĐ"),
@@ -67,7 +73,7 @@ _HIGHER: tuple[AwardTemplate, ...] = (
         "Chiến sĩ thi đua toàn quốc",
         "CSTĐ toàn quốc",
         "CHIẾN SĨ THI ĐUA TOÀN QUỐC",
-        "THỦ TƯỚNG CHÍNH PHỦ",
+        PRIME_MINISTER,
         21,
         PEOPLE,
         ("CSTĐ toàn quốc",),
@@ -77,7 +83,7 @@ _HIGHER: tuple[AwardTemplate, ...] = (
         "Bằng khen của Thủ tướng Chính phủ",
         "BK Thủ tướng",
         "BẰNG KHEN",
-        "THỦ TƯỚNG CHÍNH PHỦ",
+        PRIME_MINISTER,
         22,
         ALL_KINDS,
         (

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -146,6 +147,13 @@ class AwardForm(Base):
     # How register numbers (số sổ vàng) of this award are written, e.g. "{n:03d}/{year}";
     # empty: none given automatically (see services/register_numbers.py).
     register_pattern: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # "certificate" (Bằng khen, Giấy khen), "title" (an emulation title, printed "DANH
+    # HIỆU …") or "flag" (a Cờ thi đua: a label for its ribbon, no paper certificate).
+    award_type: Mapped[str] = mapped_column(
+        String(20), default="certificate", server_default="certificate"
+    )
+    # Print abbreviations as written (UBND, THCS…) instead of spelling them out.
+    keep_abbreviations: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="award_forms")
 
@@ -213,6 +221,8 @@ class Honouree(Base):
     )
     position_on_stage: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Awarded after death ("TRUY TẶNG"): a family member receives it.
+    posthumous: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="honourees")

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.printing.certificates import Certificate, prepare_job, write_job
+from kx_ceremony.core.printing.certificates import (
+    Certificate,
+    flags_note,
+    prepare_job,
+    write_job,
+)
 from kx_ceremony.core.store import Store
 from kx_ceremony.printer.qt_printer import PrintedJob, ShouldCancel, offset_key, print_pdf
 
@@ -25,6 +30,7 @@ class CertificatesPrinted:
     job: PrintedJob
     printed: tuple[Certificate, ...]  # the certificates that went out, in order
     total: int
+    skipped_flags: int = 0
 
     @property
     def complete(self) -> bool:
@@ -34,7 +40,10 @@ class CertificatesPrinted:
         """One Vietnamese line: all printed, or which ones were before the job stopped."""
         where = f"máy in «{self.job.printer}»"
         if self.complete:
-            return f"Đã gửi {self.total} bằng khen, giấy khen tới {where}."
+            note = flags_note(self.skipped_flags)
+            return f"Đã gửi {self.total} bằng khen, giấy khen tới {where}." + (
+                f" {note}" if note else ""
+            )
         why = self.job.problem or "đã dừng theo yêu cầu"
         if not self.printed:
             return f"Chưa in bằng nào ({why}); sổ theo dõi phôi không ghi gì."
@@ -111,7 +120,7 @@ def print_certificates_to_printer(
     printed = tuple(job.certificates[: sent.pages])
     if printed:
         job.record(printed, "printer", key)
-    return CertificatesPrinted(sent, printed, len(job.certificates))
+    return CertificatesPrinted(sent, printed, len(job.certificates), job.skipped_flags)
 
 
 def print_document_to_printer(

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from kx_ceremony.core.award_types import AWARD_TYPES, TYPE_LABELS
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import (
     DecisionInput,
@@ -133,8 +134,25 @@ class AwardFormDialog(FormDialog):
             "printed_word", self.tr("Chữ in lớn"), line(row.printed_word if row else "GIẤY KHEN")
         )
         self.authority = f.add(
-            "authority_line", self.tr("Dòng cơ quan tặng"), line(row.authority_line if row else "")
+            "authority_line",
+            self.tr("Dòng cơ quan tặng"),
+            line(row.authority_line if row else ""),
+            self.tr("Hai dòng (đỏ / đen) cách nhau dấu «/», ví dụ THỦ TƯỚNG / CHÍNH PHỦ NƯỚC …"),
         )
+        self.award_type = f.add(
+            "award_type",
+            self.tr("Loại"),
+            choice(
+                [(TYPE_LABELS[t], t) for t in AWARD_TYPES],
+                row.award_type if row else None,
+            ),
+            self.tr("Danh hiệu in «DANH HIỆU …»; cờ thi đua không in bằng giấy mà in nhãn cờ."),
+        )
+        self.keep_abbreviations = QCheckBox(
+            self.tr("In chữ viết tắt như đã nhập (UBND, THCS…), không viết đầy đủ")
+        )
+        self.keep_abbreviations.setChecked(bool(row and row.keep_abbreviations))
+        f.add("keep_abbreviations", self.tr("Viết tắt"), self.keep_abbreviations)
         self.aliases = f.add(
             "aliases",
             self.tr("Tên gọi khác"),
@@ -151,7 +169,11 @@ class AwardFormDialog(FormDialog):
             "printed_word": self.printed_word.text(),
             "authority_line": self.authority.text(),
             "aliases": [a for a in self.aliases.text().split(";")],
+            "keep_abbreviations": self.keep_abbreviations.isChecked(),
         }
+        if self.row is not None or self.award_type.currentIndex() > 0:
+            # A new form left at the first choice takes the type its name suggests.
+            values["award_type"] = self.award_type.currentData()
         if self.row is None:
             return add_award_form(
                 self.store, self.ceremony_id, self.full_name.text(), self.rank.value(), **values

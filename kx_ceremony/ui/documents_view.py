@@ -81,10 +81,12 @@ def _pledge_maker(kind: str) -> Maker:
 
 def available_kinds() -> list[DocumentKind]:
     """What this build can print, in the order an organiser needs them."""
+    from kx_ceremony.ui.office_kinds import office_kinds
     from kx_ceremony.ui.print_options import stage_kinds
 
     return [
         *stage_kinds(),
+        *office_kinds(),
         DocumentKind(
             "covenant",
             "Bản giao ước thi đua",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.honourees import (
@@ -60,6 +60,9 @@ class HonoureeDialog(FormDialog):
             self.tr("Năm sinh"),
             line(str(data.birth_year) if data and data.birth_year else "", self.tr("ví dụ: 1975")),
         )
+        self.posthumous = QCheckBox(self.tr("Truy tặng (đã mất; thân nhân nhận thay)"))
+        self.posthumous.setChecked(bool(data and data.posthumous))
+        f.add("posthumous", self.tr("Truy tặng"), self.posthumous)
         self.position = f.add("position", self.tr("Chức vụ"), line(data.position if data else ""))
         self.unit = f.add("unit", self.tr("Đơn vị"), line(data.unit if data else ""))
         self.award = f.add(
@@ -120,6 +123,7 @@ class HonoureeDialog(FormDialog):
         person = self.kind.currentData() != "collective"
         self.form.set_row_visible("gender", person)
         self.form.set_row_visible("birth_year", person)
+        self.form.set_row_visible("posthumous", self.kind.currentData() == "individual")
         self.form.set_row_visible("representative", not person)
         self.form.set_row_visible("substitute_name", self.attendance.currentData() == "substitute")
 
@@ -151,6 +155,7 @@ class HonoureeDialog(FormDialog):
             attendance=self.attendance.currentData(),
             substitute_name=self.substitute.text(),
             note=self.note.text(),
+            posthumous=self.posthumous.isChecked() and self.kind.currentData() == "individual",
         )
 
     def save(self) -> int:

@@ -94,8 +94,20 @@ class DocumentEditor(QWidget):
         self.party = self.form.add("pledging_party", self.tr("Bên cam kết"), line())
         self.superior = self.form.add("superior", self.tr("Bên nhận cam kết"), line())
         self.closing = self.form.add("closing", self.tr("Câu kết"), line())
+        self.cluster = self.form.add(
+            "cluster",
+            self.tr("Cụm, khối thi đua"),
+            line(placeholder=self.tr("ví dụ: Cụm thi đua số 3 (để trống nếu không theo cụm)")),
+        )
+        self.issuer = self.form.add(
+            "issuer",
+            self.tr("Thuộc cơ quan"),
+            line(placeholder=self.tr("ví dụ: UBND huyện Kiến Xương")),
+        )
         for name in ("pledging_party", "superior", "closing"):
             self.form.set_row_visible(name, kind == "pledge")
+        for name in ("cluster", "issuer"):
+            self.form.set_row_visible(name, kind == "covenant")
 
         self.sections = QListWidget()
         self.sections.setWordWrap(True)
@@ -221,6 +233,8 @@ class DocumentEditor(QWidget):
         self.party.setText(str(doc.extra.get("pledging_party", "")))
         self.superior.setText(str(doc.extra.get("superior", "")))
         self.closing.setText(str(doc.extra.get("closing", "")))
+        self.cluster.setText(str(doc.extra.get("cluster", "")))
+        self.issuer.setText(str(doc.extra.get("issuer", "")))
         fill_table(
             self.targets,
             [
@@ -326,6 +340,8 @@ class DocumentEditor(QWidget):
                     for r in _cells(self.targets)
                 ],
             }
+        else:
+            extra = {"cluster": self.cluster.text(), "issuer": self.issuer.text()}
         before = self.document
         try:
             # Two units of work; a refusal in the second puts the first back as it was.

@@ -36,6 +36,7 @@ FIELD_LABELS: dict[str, str] = {
     "year": "năm khen thưởng (ghi vào ghi chú)",
     "decision": "số quyết định (ghi vào ghi chú)",
     "award_mark": "đánh dấu X: hình thức khen thưởng là tiêu đề cột",
+    "posthumous": "truy tặng / đã mất (đánh dấu X)",
 }
 
 
@@ -111,6 +112,7 @@ class ImportRow(NamedTuple):
     title: str = ""  # "Ông", "Đại tá", "PGS.TS." split off the name, kept
     warnings: tuple[RowProblem, ...] = ()  # e.g. a likely duplicate: imported all the same
     award_new: str = ""  # the award text of a new form to add on import (--add-awards)
+    posthumous: bool = False  # a «Truy tặng»/«Đã mất» mark, or "(truy tặng)" after the name
 
     @property
     def valid(self) -> bool:

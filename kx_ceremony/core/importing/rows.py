@@ -6,6 +6,7 @@ block ends the data. Every problem names its cell, what was found and what to do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -158,7 +159,9 @@ def _nominee(
             value = ""
         raw[name] = value
 
-    name = ctx.clean(raw.get("name"))
+    name, posthumous = posthumous_in_name(ctx.clean(raw.get("name")))
+    if "posthumous" in raw and v.is_mark(raw["posthumous"]):
+        posthumous = True
     kind = _kind(ctx, raw, name, group, problems)
     title = ctx.clean(raw["title"]) if "title" in raw else ""
     gender, birth_year = gender_of_title(title) if title else None, None
@@ -208,7 +211,21 @@ def _nominee(
         title=title,
         warnings=tuple(problems.warnings),
         award_new=award_new,
+        posthumous=posthumous and kind is not Kind.COLLECTIVE,
     )
+
+
+_POSTHUMOUS = re.compile(r"\s*[(\[]\s*(truy tặng|đã mất|đã từ trần)\s*[)\]]\s*$", re.IGNORECASE)
+
+
+def posthumous_in_name(name: str) -> tuple[str, bool]:
+    """ "Nguyễn Văn An (truy tặng)" → ("Nguyễn Văn An", True); other names unchanged."""
+    if "(" not in name and "[" not in name:
+        return name, False
+    match = _POSTHUMOUS.search(name)
+    if match is None:
+        return name, False
+    return name[: match.start()].strip(), True
 
 
 def _award_text(ctx: RowContext, row: list[object], raw: dict[str, object]) -> str:

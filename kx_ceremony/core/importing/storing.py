@@ -12,6 +12,7 @@ from dataclasses import fields
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from kx_ceremony.core.award_types import type_from_name
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.importing.award_choice import MAPPED, NEW, AwardValue
 from kx_ceremony.core.importing.award_matching import normalise_award, proposed_printed_word
@@ -99,6 +100,7 @@ def record(ceremony_id: int, row: ImportRow, award_form_id: int | None) -> dict[
         "attendance": Attendance.PRESENT.value,
         "substitute_name": "",
         "note": row.note,
+        "posthumous": bool(row.posthumous),
     }
 
 
@@ -133,6 +135,7 @@ def apply_award_choices(
                 short_name=value.text[:100],
                 printed_word=proposed_printed_word(value.text)[:100],
                 authority_line="",
+                award_type=type_from_name(value.text),
                 rank=value.proposed_rank,
                 kinds=[k.value for k in Kind],
                 aliases=[],

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kx_ceremony.core.abbreviations import spell_out
+from kx_ceremony.core.award_types import TITLE, TITLE_WORD
 from kx_ceremony.core.model import Gender, Kind
 from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.vietnamese import date_line, date_words, fold_for_search
@@ -16,14 +17,21 @@ from kx_ceremony.core.vietnamese import date_line, date_words, fold_for_search
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 TANG = "TẶNG"
+POSTHUMOUS = "TRUY TẶNG"
 HONORIFIC = {Gender.MALE.value: "Ông", Gender.FEMALE.value: "Bà"}
 
 
-def recipient_line(row: HonoureeRow) -> str:
+def _written(text: str, keep: bool) -> str:
+    """``text`` with its abbreviations spelled out, unless the award form keeps them."""
+    return text if keep else spell_out(text)
+
+
+def recipient_line(row: HonoureeRow, keep: bool = False) -> str:
     """ "Ông Nguyễn Văn A", "Bà …", "Tập thể …"; a household's name as written."""
     if row.kind == Kind.COLLECTIVE:
-        # Written out on a certificate: "Tập thể Ủy ban nhân dân xã …", never "UBND".
-        name = spell_out(row.name)
+        # Written out on a certificate: "Tập thể Ủy ban nhân dân xã …", never "UBND"
+        # (unless the organiser keeps this form's short forms: ``keep``).
+        name = _written(row.name, keep)
         if fold_for_search(name).startswith("tap the "):
             return name
         return f"Tập thể {name}"
@@ -55,9 +63,9 @@ def join_position_unit(position: str, unit: str) -> str:
     return f"{position}, {unit}"
 
 
-def position_unit_line(row: HonoureeRow) -> str:
+def position_unit_line(row: HonoureeRow, keep: bool = False) -> str:
     """Position and unit written out ("Chủ tịch Ủy ban nhân dân xã Vũ Quý")."""
-    return spell_out(join_position_unit(row.position, row.unit))
+    return _written(join_position_unit(row.position, row.unit), keep)
 
 
 def default_achievement(ceremony: CeremonyRow) -> str:
@@ -74,18 +82,24 @@ class DesignTexts:
     authority: str
     tang: str
     printed_word: str
+    # The issuer's second line, in black, under the first in red: the Prime Minister's
+    # certificate reads "THỦ TƯỚNG" over "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+    authority_sub: str = ""
 
     def as_fields(self) -> dict[str, str]:
-        return {
+        fields = {
             "national_title": self.national_title,
             "motto": self.motto,
             "authority": self.authority,
             "tang": self.tang,
             "printed_word": self.printed_word,
         }
+        if self.authority_sub:
+            fields["authority_sub"] = self.authority_sub
+        return fields
 
 
-def authority_from_decision(decision: DecisionRow | None) -> str:
+def authority_from_decision(decision: DecisionRow | None, keep: bool = False) -> str:
     """The issuer's line from a decision: its chairman's title over a People's Committee.
 
     A decision of "ỦY BAN NHÂN DÂN XÃ VŨ QUÝ" signed by its chairman (or a deputy for
@@ -93,26 +107,49 @@ def authority_from_decision(decision: DecisionRow | None) -> str:
     """
     if decision is None:
         return ""
-    authority = spell_out(" ".join(decision.authority.split())).upper()
+    authority = _written(" ".join(decision.authority.split()), keep).upper()
     title = decision.signer_title.upper().removeprefix("KT.").strip()
     if authority.startswith("ỦY BAN NHÂN DÂN") and title.startswith("CHỦ TỊCH"):
         return f"CHỦ TỊCH {authority}"
     return authority
 
 
-def design_texts(form: AwardFormRow, decision: DecisionRow | None) -> DesignTexts:
-    authority = form.authority_line or authority_from_decision(decision)
+def split_authority(line: str) -> tuple[str, str]:
+    """An authority line as the certificate prints it: "THỦ TƯỚNG / CHÍNH PHỦ NƯỚC …" is
+    the issuer's title in red over its body in black; a line without "/" is one line."""
+    first, _, second = line.partition("/")
+    return " ".join(first.split()), " ".join(second.split())
+
+
+def printed_word(form: AwardFormRow) -> str:
+    """The award's name in red: "BẰNG KHEN", or for an emulation title "DANH HIỆU CHIẾN SĨ
+    THI ĐUA CƠ SỞ" (the certificate reads "… TẶNG DANH HIỆU …")."""
     word = form.printed_word or (form.short_name or form.full_name).upper()
-    return DesignTexts(NATIONAL_TITLE, MOTTO, authority, TANG, word)
+    if form.award_type == TITLE and not word.upper().startswith(TITLE_WORD):
+        word = f"{TITLE_WORD} {word}"
+    return word
+
+
+def design_texts(form: AwardFormRow, decision: DecisionRow | None) -> DesignTexts:
+    keep = form.keep_abbreviations
+    authority, authority_sub = split_authority(
+        form.authority_line or authority_from_decision(decision, keep)
+    )
+    return DesignTexts(NATIONAL_TITLE, MOTTO, authority, TANG, printed_word(form), authority_sub)
 
 
 def variable_texts(
-    row: HonoureeRow, decision: DecisionRow | None, ceremony: CeremonyRow
+    row: HonoureeRow,
+    decision: DecisionRow | None,
+    ceremony: CeremonyRow,
+    form: AwardFormRow | None = None,
 ) -> dict[str, str]:
     """The words printed on a blank for one honouree, by field name."""
+    keep = form.keep_abbreviations if form is not None else False
     texts = {
-        "recipient": recipient_line(row),
-        "position_unit": position_unit_line(row),
+        "posthumous": POSTHUMOUS if row.posthumous else "",
+        "recipient": recipient_line(row, keep),
+        "position_unit": position_unit_line(row, keep),
         "achievement": row.achievement or default_achievement(ceremony),
         "register": f"Số sổ vàng: {row.register_number}" if row.register_number else "",
     }

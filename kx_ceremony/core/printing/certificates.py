@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
+from kx_ceremony.core.award_types import FLAG
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
@@ -38,6 +39,7 @@ from kx_ceremony.core.printing.drawing import (
     new_canvas,
     shift,
 )
+from kx_ceremony.core.printing.extra_fields import box_for, label_of
 from kx_ceremony.core.printing.layouts import FieldBox, Layout, layout_for_award
 from kx_ceremony.core.printing.printer_offset import DEFAULT_PRINTER, PrinterOffset, load_offset
 from kx_ceremony.core.printing.textfit import FittedText
@@ -68,6 +70,37 @@ class PrintResult:
     path: Path
     count: int
     split_files: list[Path] = field(default_factory=list)
+    skipped_flags: int = 0  # Cờ thi đua in the selection: no paper certificate (see flags.py)
+
+    @property
+    def note(self) -> str:
+        return flags_note(self.skipped_flags)
+
+
+def flags_note(count: int) -> str:
+    """The one line said when flags were left out of a certificate print."""
+    if not count:
+        return ""
+    return (
+        f"Ghi chú: không in {count} cờ thi đua (cờ là hiện vật, không in bằng giấy); "
+        "nhãn ghi trên cờ in bằng lệnh «print flags» hoặc mục «Nhãn cờ thi đua» ở thẻ In ấn."
+    )
+
+
+def without_flags(
+    store: Store, ceremony_id: int, selected: list[tuple[int, HonoureeRow]]
+) -> tuple[list[tuple[int, HonoureeRow]], int]:
+    """The selection without its flags (a Cờ thi đua is no paper certificate), and how
+    many were left out; refused when nothing else is left."""
+    flags = {f.id for f in list_award_forms(store, ceremony_id) if f.award_type == FLAG}
+    kept = [(i, r) for i, r in selected if r.award_form_id not in flags]
+    if not kept:
+        raise UserError(
+            "Phần đã chọn chỉ có cờ thi đua: cờ là hiện vật, không in bằng khen giấy;",
+            cli_hint="hãy in nhãn ghi trên cờ bằng lệnh «print flags --ceremony ID -o TỆP.pdf».",
+            window_hint="hãy in nhãn ghi trên cờ ở mục «Nhãn cờ thi đua» của thẻ In ấn.",
+        )
+    return kept, len(selected) - len(kept)
 
 
 @dataclass
@@ -137,11 +170,12 @@ class _Plan:
         if self.mode == "full":
             where = f"Mẫu «{form.full_name}»"
             fitted = []
+            two_lines = bool(design.design.authority_sub)
             for name, text in design.design.as_fields().items():
-                box = layout.field(name)
+                box = box_for(layout, name, two_lines)
                 if box is None:
                     continue
-                text = self.typesetter.prepare(text, f"{where}, ô {box.label}", box.style)
+                text = self.typesetter.prepare(text, f"{where}, ô {label_of(box)}", box.style)
                 fitted.append((box, self.typesetter.fit(box, text)))
             design.fitted = tuple(fitted)
         self.designs[award_form_id] = design
@@ -162,12 +196,14 @@ class _Plan:
         if not self.draft:
             self.refuse_incomplete(row, decision)
         layout = self.design_for(row.award_form_id, decision).layout
+        form = self.forms[row.award_form_id]
         texts = []
-        for name, text in variable_texts(row, decision, self.ceremony).items():
-            box = layout.field(name)
+        for name, text in variable_texts(row, decision, self.ceremony, form).items():
+            box = box_for(layout, name)
             if box is None or not text:
                 continue
-            text = self.typesetter.prepare(text, f"{_who(row, ordinal)}, ô {box.label}", box.style)
+            where = f"{_who(row, ordinal)}, ô {label_of(box)}"
+            text = self.typesetter.prepare(text, where, box.style)
             texts.append((box, self.typesetter.fit(box, text)))
         return Certificate(ordinal, row, row.award_form_id, tuple(texts))
 
@@ -258,6 +294,7 @@ class CertificateJob:
     offset: PrinterOffset
     title: str
     reason: str = ""
+    skipped_flags: int = 0
 
     def record(self, done: Sequence[Certificate], target_kind: str, target: str) -> int:
         """Enter the certificates that came out into the ledger of blanks."""
@@ -293,7 +330,9 @@ def prepare_job(
     """
     if mode not in MODES:
         raise UserError(f"Kiểu in «{mode}» không hợp lệ: chọn full (đủ mẫu) hoặc blank (phôi).")
-    selected = select_honourees(store, ceremony_id, round_number, award)
+    selected, skipped_flags = without_flags(
+        store, ceremony_id, select_honourees(store, ceremony_id, round_number, award)
+    )
     ledger_mode = "preview" if preview or draft else mode
     planned = plan_prints(
         store,
@@ -319,6 +358,7 @@ def prepare_job(
         load_offset(printer) if mode == "blank" else PrinterOffset(),
         (f"{DRAFT_MARK} - " if draft else "") + f"Bằng khen, giấy khen - {plan.ceremony.title}",
         reason if reprint else "",
+        skipped_flags,
     )
 
 
@@ -362,7 +402,7 @@ def write_job(
         with staged_folder(Path(split_dir)) as split:
             write_atomically(out, lambda partial: write_all(partial, split))
             written = split.commit()
-    return PrintResult(out, len(certificates), written)
+    return PrintResult(out, len(certificates), written, job.skipped_flags)
 
 
 def print_certificates(

@@ -1,6 +1,8 @@
 """Bản giao ước thi đua: the covenant the heads of all member units sign together.
 
-Order on paper: national title and date line, the title, the parties (every member
+Order on paper: the cluster or block that signs ("CỤM THI ĐUA SỐ 3", "KHỐI THI ĐUA CÁC CƠ
+QUAN CHUYÊN MÔN", under the body it belongs to) at the top left when the covenant has one,
+national title and date line, the title, the parties (every member
 unit and who signs for it, the cluster head first), the organiser's sections (common
 targets, emulation content, scoring and reporting …), then one signature block per
 unit, 2-3 to a row, no block ever torn across a page break.
@@ -68,7 +70,13 @@ def covenant_story(doc: DocumentRow, blank_blocks: int = 0) -> list[Any]:
             "đứng đầu) rồi in lại."
         )
     line = date_line(doc.place, doc.signed_on) if doc.signed_on else ""
-    story: list[Any] = [national_header(styles, line, clean_text(extra.get("issuer", "")))]
+    cluster = clean_text(extra.get("cluster", ""))
+    issuer = clean_text(extra.get("issuer", ""))
+    if cluster:  # the cluster or block signs as one: its name heads the page, left
+        header = national_header(styles, line, cluster, parent=issuer)
+    else:
+        header = national_header(styles, line, issuer)
+    story: list[Any] = [header]
     story.append(Paragraph(esc(doc.title.upper()), styles.title))
     if clean_text(extra.get("subtitle", "")):
         story.append(Paragraph(esc(extra["subtitle"]), styles.subtitle))

@@ -56,6 +56,13 @@ def full_issuer(issuer: str) -> str:
     return "\n".join(lines)
 
 
+def parent_line(parent: str) -> str:
+    """The body an issuer belongs to, in full and upper case on one line (it may wrap)."""
+    from kx_ceremony.core.abbreviations import spell_out
+
+    return " ".join(spell_out(" ".join(parent.split())).split()).upper()
+
+
 def esc(text: str) -> str:
     """Text made safe for ReportLab's Paragraph markup (which reads <, > and &)."""
     return escape(clean_text(text))
@@ -144,12 +151,14 @@ class _RuledLine:
         return RuledLine()
 
 
-def national_header(styles: Styles, date_line: str, issuer: str = "") -> Any:
+def national_header(styles: Styles, date_line: str, issuer: str = "", parent: str = "") -> Any:
     """The national title block with the date line under it; the issuer (if any) left.
 
     With an issuer the page has Decree 30's two columns (issuer left, national title
     right); a document signed by many equal parties has no single issuer, so the
-    national title stands centred on its own.
+    national title stands centred on its own. ``parent`` is the body the issuer belongs
+    to (Decree 30's "cơ quan chủ quản"), upright above it: "ỦY BAN NHÂN DÂN HUYỆN KIẾN
+    XƯƠNG" over "CỤM THI ĐUA SỐ 3".
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -169,12 +178,19 @@ def national_header(styles: Styles, date_line: str, issuer: str = "") -> Any:
     else:
         issuer_lines = full_issuer(issuer).splitlines()
         lines = Paragraph("<br/>".join(esc(line) for line in issuer_lines), styles.issuer)
+        if parent:
+            from reportlab.lib.styles import ParagraphStyle
+
+            upright = ParagraphStyle("parent", parent=styles.issuer, fontName=fonts.name("regular"))
+            lines = [Paragraph(esc(parent_line(parent)), upright), lines]
+        else:
+            lines = [lines]
         longest = min(
             max(stringWidth(line, fonts.name("bold"), 12) for line in issuer_lines),
             HEADER_LEFT_MM * MM - 8,
         )
         rule = _rule(longest / 2.5)
-        table = Table([[[lines, rule], right_cells]], colWidths=[HEADER_LEFT_MM * MM, right])
+        table = Table([[[*lines, rule], right_cells]], colWidths=[HEADER_LEFT_MM * MM, right])
     table.setStyle(
         TableStyle(
             [

@@ -41,10 +41,13 @@ def grid_table(
                 markup = f"<b>{markup}</b>"
             cells.append(Paragraph(markup, style))
         data.append(cells)
+    col_widths = widths(columns_mm)
     heights = None
     if min_row_mm:
-        heights = [None] + [min_row_mm * MM] * len(rows)
-    table = Table(data, colWidths=widths(columns_mm), rowHeights=heights, repeatRows=1)
+        # At least min_row_mm (room to sign), more when a cell's text needs it: a fixed
+        # height would let a long name run over the rule above it.
+        heights = [None] + [max(min_row_mm * MM, _needed(cells, col_widths)) for cells in data[1:]]
+    table = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -56,3 +59,12 @@ def grid_table(
         )
     )
     return table
+
+
+def _needed(cells: Sequence[Any], col_widths: Sequence[float]) -> float:
+    """The height a row's tallest cell needs, with the table's paddings."""
+    tallest = 0.0
+    for cell, width in zip(cells, col_widths, strict=True):
+        _w, height = cell.wrap(width - 12, 10_000)  # 6 pt left and right padding
+        tallest = max(tallest, height)
+    return tallest + 3 + 5 + 2  # top and bottom padding, and the rules

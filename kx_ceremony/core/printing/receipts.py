@@ -46,6 +46,14 @@ def unit_of(h: HonoureeRow) -> str:
     return h.unit or NO_UNIT
 
 
+def receipt_name(h: HonoureeRow) -> str:
+    """The name a receipt line is signed for; a posthumous award is signed for by a
+    family member: "Ông Nguyễn Văn An (truy tặng; thân nhân ký nhận thay)"."""
+    if h.posthumous:
+        return f"{called_name(h)} (truy tặng; thân nhân ký nhận thay)"
+    return called_name(h)
+
+
 def by_unit(honourees: list[HonoureeRow]) -> list[tuple[str, list[HonoureeRow]]]:
     groups: dict[str, list[HonoureeRow]] = {}
     for h in honourees:
@@ -73,7 +81,7 @@ def receipts_story(store: Store, ceremony_id: int) -> tuple[list[Any], list[tupl
         story.append(Paragraph(f"<b>Đơn vị:</b> {esc(spell_out(unit))}", styles.plain))
         story.append(Spacer(1, 4))
         rows = [
-            [str(i), called_name(h), spell_out(h.award), "", ""]
+            [str(i), receipt_name(h), spell_out(h.award), "", ""]
             for i, h in enumerate(people, start=1)
         ]
         rows.append(["", f"Tổng cộng: {len(people)}", "", "", ""])

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kx_ceremony.core.award_types import check_award_type, type_from_name
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, Decision, Honouree, Kind
 from kx_ceremony.core.services.ceremonies import load_ceremony
@@ -34,6 +35,8 @@ def award_form_row(form: AwardForm) -> AwardFormRow:
         layout_name=form.layout_name,
         layout=form.layout,
         register_pattern=form.register_pattern or "",
+        award_type=form.award_type or "certificate",
+        keep_abbreviations=bool(form.keep_abbreviations),
     )
 
 
@@ -81,6 +84,8 @@ _EDITABLE = {
     "page_height_mm",
     "layout_name",
     "layout",
+    "award_type",
+    "keep_abbreviations",
 }
 
 
@@ -106,6 +111,10 @@ def _check_award_values(values: dict[str, Any]) -> dict[str, Any]:
                 "Hãy chọn ít nhất một đối tượng: tập thể, cá nhân hoặc hộ gia đình.", field="kinds"
             )
         out["kinds"] = kinds
+    if "award_type" in out:
+        out["award_type"] = check_award_type(out["award_type"])
+    if "keep_abbreviations" in out:
+        out["keep_abbreviations"] = bool(out["keep_abbreviations"])
     if "aliases" in out:
         out["aliases"] = [clean_text(a) for a in out["aliases"] if clean_text(a)]
     for key in ("page_width_mm", "page_height_mm"):
@@ -115,6 +124,7 @@ def _check_award_values(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_award_form(store: Store, ceremony_id: int, full_name: str, rank: int, **values: Any) -> int:
+    values.setdefault("award_type", type_from_name(full_name))
     values = _check_award_values({"full_name": full_name, "rank": rank, **values})
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)

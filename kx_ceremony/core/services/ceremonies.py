@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kx_ceremony.core.award_types import type_from_name
 from kx_ceremony.core.catalogue import catalogue_for, fill_authority, fill_template
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, Ceremony, Honouree
@@ -119,6 +120,7 @@ def create_ceremony(store: Store, data: CeremonyInput) -> int:
                     kinds=[k.value for k in template.kinds],
                     aliases=list(template.aliases),
                     layout_name=template.layout_name,
+                    award_type=type_from_name(template.full_name),
                 )
             )
         session.flush()

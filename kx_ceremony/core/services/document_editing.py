@@ -111,6 +111,8 @@ def update_document(
             doc.sections = clean_sections(sections)
         if extra is not _UNSET:
             merged = dict(doc.extra or {})
+            if "cluster" in extra:
+                check_cluster(str(extra["cluster"] or ""))
             for key, value in extra.items():
                 merged[key] = clean_targets(value) if key == "targets" else _clean_value(value)
             doc.extra = merged
@@ -122,6 +124,23 @@ def update_document(
             doc.signed_on = signed_on
         session.flush()
         return document_row(doc)
+
+
+CLUSTER_STARTS = ("cum thi dua", "khoi thi dua")
+
+
+def check_cluster(name: str) -> None:
+    """A covenant's cluster or block is named as Decree 30 heads it: "Cụm thi đua …" or
+    "Khối thi đua …" (empty: the covenant of a district's or commune's own units)."""
+    from kx_ceremony.core.vietnamese import fold_for_search
+
+    name = clean_text(name)
+    if name and not fold_for_search(name).startswith(CLUSTER_STARTS):
+        raise UserError(
+            f"Tên cụm, khối «{name}» phải bắt đầu bằng «Cụm thi đua» hoặc «Khối thi đua», "
+            "ví dụ «Cụm thi đua số 3» hoặc «Khối thi đua các cơ quan chuyên môn».",
+            field="cluster",
+        )
 
 
 def _clean_value(value: Any) -> Any:

@@ -52,6 +52,7 @@ _COLUMNS = (
     _H.position_on_stage,
     _H.note,
     _H.title,
+    _H.posthumous,
 )
 _TEXT_FIELDS = frozenset(
     ("position", "unit", "achievement", "decision_number", "register_number")

@@ -50,6 +50,7 @@ class HonoureeInput:
     substitute_name: str = ""
     note: str = ""
     title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
+    posthumous: bool = False  # awarded after death (TRUY TẶNG)
 
 
 def normalise_input(data: HonoureeInput) -> HonoureeInput:
@@ -89,6 +90,12 @@ def validate_input(data: HonoureeInput) -> None:
                 f"Năm sinh {data.birth_year} không hợp lệ: hãy nhập năm từ {MIN_BIRTH_YEAR} đến {this_year}.",
                 field="birth_year",
             )
+    if data.posthumous and data.kind != Kind.INDIVIDUAL:
+        raise UserError(
+            "Chỉ cá nhân mới được truy tặng: hãy bỏ đánh dấu «Truy tặng» hoặc chọn đối tượng "
+            "cá nhân.",
+            field="posthumous",
+        )
     if data.attendance not in {a.value for a in Attendance}:
         raise UserError(f"Tình trạng có mặt «{data.attendance}» không hợp lệ.", field="attendance")
     if data.attendance == Attendance.SUBSTITUTE and not data.substitute_name:
@@ -306,6 +313,7 @@ def honouree_row(h: Honouree) -> HonoureeRow:
         position_on_stage=h.position_on_stage,
         note=h.note,
         title=h.title or "",
+        posthumous=bool(h.posthumous),
     )
 
 

@@ -48,6 +48,8 @@ class AwardFormRow:
     layout_name: str
     layout: dict[str, Any] | None = None
     register_pattern: str = ""
+    award_type: str = "certificate"  # certificate, title (DANH HIỆU …) or flag (Cờ thi đua)
+    keep_abbreviations: bool = False  # print UBND, THCS… as written
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class HonoureeRow:
     position_on_stage: int | None
     note: str = ""
     title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
+    posthumous: bool = False  # awarded after death (TRUY TẶNG); a family member receives
 
     def to_json(self) -> dict[str, Any]:
         keys = (
@@ -109,6 +112,7 @@ class HonoureeRow:
             "attendance",
             "substitute_name",
             "title",
+            "posthumous",
         )
         return {k: getattr(self, k) for k in keys}
 
