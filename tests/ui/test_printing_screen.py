@@ -237,7 +237,7 @@ def test_print_on_a_printer_cut_short_says_which_were_printed(
 
     from kx_ceremony.core.services.print_ledger import list_ledger
     from kx_ceremony.ui.printer_dialog import PrinterChoice
-    from tests.test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
+    from test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
 
     if needs_cups.args[0]:
         pytest.skip(needs_cups.kwargs["reason"])
