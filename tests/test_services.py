@@ -131,9 +131,7 @@ def test_duplicates_are_refused_but_namesakes_elsewhere_are_not(store, ceremony_
     assert len(honourees.list_honourees(store, ceremony_id)) == 2
 
 
-def test_a_likely_duplicate_needs_the_organisers_word_the_same_one_is_refused(
-    store, ceremony_id
-):
+def test_a_likely_duplicate_needs_the_organisers_word_the_same_one_is_refused(store, ceremony_id):
     award = form_id(store, ceremony_id, "tinh")
     first = HonoureeInput("Lê Thị Hoà", award, unit="UBND xã A", birth_year=1980)
     honourees.add_honouree(store, ceremony_id, first)

@@ -71,7 +71,9 @@ def test_adjust_mapping_and_import_only_valid_rows(make_window, store, empty_cer
 
     # The award column said to feed nothing: every row lacks its award.
     award_row = next(
-        r for r in range(dialog.mapping.rowCount()) if dialog.mapping.combo(r).currentData() == "award"
+        r
+        for r in range(dialog.mapping.rowCount())
+        if dialog.mapping.combo(r).currentData() == "award"
     )
     pick(dialog.mapping.combo(award_row), None)
     assert len(dialog.preview.invalid_rows) == total
