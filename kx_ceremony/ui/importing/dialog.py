@@ -128,6 +128,7 @@ class ImportDialog(QDialog):
         self.rows.verticalHeader().setDefaultSectionSize(24)
         for column, width in enumerate(PreviewRowsModel.WIDTHS):
             self.rows.setColumnWidth(column, width)
+        self.rows.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rows, "")
         self.tabs.addTab(self.mapping, "")
@@ -141,7 +142,7 @@ class ImportDialog(QDialog):
         middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.tabs)
         middle.addWidget(report_box)
-        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(0, 5)
         middle.setStretchFactor(1, 1)
         middle.setChildrenCollapsible(False)
 

@@ -32,7 +32,7 @@ class PreviewRowsModel(QAbstractTableModel):
         "Hình thức (trong tệp)",
         "Vấn đề",
     )
-    WIDTHS = (50, 190, 75, 65, 70, 130, 180, 190, 300)
+    WIDTHS = (50, 190, 75, 65, 70, 130, 180, 190, 240)
 
     def __init__(self) -> None:
         super().__init__()
