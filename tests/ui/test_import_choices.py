@@ -223,3 +223,25 @@ def test_the_dialog_fits_a_laptop_and_opens_to_its_screen(make_window, ceremony)
         assert hint.width() <= 1093 and hint.height() <= 693, (tab, hint)
     assert dialog.width() <= free.width() and dialog.height() <= free.height()
     assert dialog.height() > 693  # uses the laptop's height, not a fixed small size
+
+
+def test_the_unit_and_kind_for_the_whole_list_say_where_they_come_from(make_window, ceremony):
+    dialog = make_window(ceremony).open_import(SAMPLES / "district.xlsx")
+    panel = dialog.choices
+    assert panel.unit.text() == "UBND HUYỆN KIẾN XƯƠNG"
+    assert panel.unit_source.text() == "theo cơ quan ghi ở góc trên bên trái"
+    panel.unit.setText("Huyện Kiến Xương")
+    panel.unit.editingFinished.emit()
+    assert panel.unit_source.text() == "người dùng chọn"
+    assert dialog.preview.choices.unit == "Huyện Kiến Xương"
+    panel.unit.setText("")  # nothing for the whole list: not the title's either
+    panel.unit.editingFinished.emit()
+    assert dialog.preview.choices.unit == "" and panel.unit.text() == ""
+    assert panel.unit_source.text() == "tệp không ghi; chọn nếu cần"
+
+    dialog.set_file(R09)  # «Đơn Vị» heads a list of collectives
+    assert panel.kind.currentData() == "collective"
+    assert panel.kind_source.text() == "theo tiêu đề cột tên"
+    pick(panel.kind, "")
+    assert dialog.preview.choices.kind is None
+    assert panel.kind_source.text() == "tệp không ghi; chọn nếu cần"
