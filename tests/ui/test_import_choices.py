@@ -245,3 +245,20 @@ def test_the_unit_and_kind_for_the_whole_list_say_where_they_come_from(make_wind
     pick(panel.kind, "")
     assert dialog.preview.choices.kind is None
     assert panel.kind_source.text() == "tệp không ghi; chọn nếu cần"
+
+
+def test_a_likely_duplicate_is_listed_apart_and_imported(make_window, store, ceremony, tmp_path):
+    lines = (SAMPLES / "simple.csv").read_text(encoding="utf-8-sig").splitlines()
+    again = lines[1].split(",")
+    again[0], again[3] = "99", ""  # the same person, no birth year this time
+    sheet = tmp_path / "lap.csv"
+    sheet.write_text("\n".join([*lines, ",".join(again)]) + "\n", encoding="utf-8-sig")
+    dialog = make_window(ceremony).open_import(sheet)
+    total = len(lines)
+    report = dialog.report.lines()
+    assert report[0].startswith("Cần xem lại (vẫn nhập): 1 dòng")
+    assert "Dương Văn Thắng" in report[1] and "có thể trùng với dòng 2" in report[1]
+    assert dialog.summary.text() == f"{total} dòng: {total} hợp lệ; 1 dòng cần xem lại (vẫn nhập)."
+    assert dialog.import_all.text() == f"Nhập {total} dòng" and dialog.import_all.isEnabled()
+    dialog.import_all.click()
+    assert len(list_honourees(store, ceremony)) == total
