@@ -131,6 +131,24 @@ def test_duplicates_are_refused_but_namesakes_elsewhere_are_not(store, ceremony_
     assert len(honourees.list_honourees(store, ceremony_id)) == 2
 
 
+def test_a_likely_duplicate_needs_the_organisers_word_the_same_one_is_refused(store, ceremony_id):
+    award = form_id(store, ceremony_id, "tinh")
+    first = HonoureeInput("Lê Thị Hoà", award, unit="UBND xã A", birth_year=1980)
+    honourees.add_honouree(store, ceremony_id, first)
+    maybe = HonoureeInput("LÊ THỊ HÒA", award, unit="ubnd xa a")  # no birth year
+    with pytest.raises(honourees.LikelyDuplicate, match="Có thể trùng với «Lê Thị Hoà»"):
+        honourees.add_honouree(store, ceremony_id, maybe)
+    honourees.add_honouree(store, ceremony_id, maybe, confirm_likely=True)
+    again = HonoureeInput("Lê Thị Hoà", award, unit="UBND xã A", birth_year=1980)
+    with pytest.raises(UserError, match="không thêm trùng") as refused:
+        honourees.add_honouree(store, ceremony_id, again, confirm_likely=True)
+    assert not isinstance(refused.value, honourees.LikelyDuplicate)
+    other_year = HonoureeInput("Lê Thị Hoà", award, unit="UBND xã A", birth_year=1991)
+    with pytest.raises(honourees.LikelyDuplicate):  # the entry without a year may be her
+        honourees.add_honouree(store, ceremony_id, other_year)
+    assert len(honourees.list_honourees(store, ceremony_id)) == 2
+
+
 def test_edit_and_remove_with_undo_data(store, ceremony_id):
     award = form_id(store, ceremony_id, "huyen")
     hid = honourees.add_honouree(

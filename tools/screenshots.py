@@ -135,6 +135,23 @@ def one_scaling(out: Path) -> int:
     shot(dialog, "09-nhap-tu-bang-tinh")
     dialog.reject()
 
+    # A real list whose awards lie outside the catalogue: one added as a new form, one
+    # mapped to a catalogue form, two still to choose.
+    dialog = window.open_import(
+        ROOT / "tests" / "samples" / "real" / "r09_khenthuong_matran_x.xlsx"
+    )
+    dialog.tabs.setCurrentWidget(dialog.awards)
+    for text, choice in (
+        ("Giấy Khen Hiệu Trưởng", "new"),
+        ("Bằng Khen Ủy Ban Nhân Dân Thành Phố", "Bằng khen của Chủ tịch UBND tỉnh"),
+    ):
+        combo = dialog.awards.combo(text)
+        index = combo.findData(choice) if choice == "new" else combo.findText(choice)
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+    shot(dialog, "11-nhap-hinh-thuc-khen-thuong")
+    dialog.reject()
+
     from kx_ceremony.ui import messages
 
     messages.report(window, RuntimeError("lỗi thử để chụp màn hình"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.honourees import (
     HonoureeInput,
+    LikelyDuplicate,
     add_honouree,
     input_from_row,
     prepare,
@@ -165,6 +166,19 @@ class HonoureeDialog(FormDialog):
             raise UserError(
                 "Chưa chọn hình thức khen thưởng: hãy chọn một hình thức.", field="award_form_id"
             )
+        try:
+            return self._store(data, confirm_likely=False)
+        except LikelyDuplicate as likely:
+            # Maybe the same person, maybe a namesake: the organiser knows, so ask.
+            from kx_ceremony.ui import messages
+
+            if not messages.ask(self, likely.window_text):
+                raise UserError(likely.message, field="name") from None
+            return self._store(data, confirm_likely=True)
+
+    def _store(self, data: HonoureeInput, confirm_likely: bool) -> int:
         if self.row is None:
-            return add_honouree(self.store, self.ceremony_id, data)
-        return update_honouree(self.store, self.ceremony_id, self.row.id, data).id
+            return add_honouree(self.store, self.ceremony_id, data, confirm_likely=confirm_likely)
+        return update_honouree(
+            self.store, self.ceremony_id, self.row.id, data, confirm_likely=confirm_likely
+        ).id

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
     # -- import: a menu, a button, or a file dropped on the window ----------------------------
     @messages.guarded
     def open_import(self, path: Path | None = None) -> QDialog | None:
-        from kx_ceremony.ui.import_dialog import ImportDialog
+        from kx_ceremony.ui.importing import ImportDialog
 
         if self.ceremony_id is None:
             messages.inform(
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _spreadsheet_in(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        from kx_ceremony.ui.import_dialog import SPREADSHEET_SUFFIXES
+        from kx_ceremony.ui.importing import SPREADSHEET_SUFFIXES
 
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())

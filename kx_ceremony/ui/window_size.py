@@ -67,3 +67,16 @@ def restore_splitters(screen: QWidget, settings: QSettings) -> None:
             state = settings.value(SPLITTER_KEY.format(splitter.objectName()))
             if isinstance(state, QByteArray | bytes):
                 splitter.restoreState(QByteArray(state))
+
+
+def fit_dialog(dialog: QWidget, comfortable: tuple[int, int]) -> None:
+    """Open a large dialog at its comfortable size, or as much of the screen's free area
+    as there is (a 1366×768 laptop, a desktop at 150 %), leaving room for its frame."""
+    parent = dialog.parentWidget()
+    free = _free_area(parent if parent is not None else dialog)
+    width = min(comfortable[0], free.width() - 24)
+    height = min(comfortable[1], free.height() - 48)
+    hint = dialog.minimumSizeHint()
+    dialog.resize(
+        max(width, min(hint.width(), free.width())), max(height, min(hint.height(), free.height()))
+    )

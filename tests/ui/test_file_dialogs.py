@@ -127,7 +127,7 @@ def test_a_dropped_or_chosen_store_file_is_refused_before_any_read(window, store
     assert file_dialogs.is_store_file(link)  # the same file under another name
 
     from kx_ceremony.ui import messages
-    from kx_ceremony.ui.import_dialog import ImportDialog
+    from kx_ceremony.ui.importing import ImportDialog
 
     assert window.open_import(link) is None  # what a drop on the window does
     assert "kho dữ liệu chương trình đang mở" in messages.shown[-1]

@@ -56,9 +56,52 @@ def test_errors_appear_next_to_the_faulty_field(window, store, demo_id):
     dialog.kind.setCurrentIndex(dialog.kind.findData(existing.kind))
     dialog.name.setText(existing.name)
     dialog.unit.setText(existing.unit)
+    dialog.birth_year.setText(str(existing.birth_year or ""))
     dialog._try_save()
     assert "đã có trong danh sách" in dialog.form.error_text("name")
     assert all(h.name != "Trần Thị Hoa" for h in list_honourees(store, demo_id))
+
+
+def test_a_likely_duplicate_is_a_question_the_same_person_a_refusal(
+    window, store, demo_id, monkeypatch
+):
+    """Same name (with its marks) and unit, one birth year missing: maybe a namesake, so
+    the organiser is asked; with both birth years equal it is the same person: refused."""
+    view = window.honourees
+    existing = next(h for h in list_honourees(store, demo_id) if h.birth_year)
+    count = len(list_honourees(store, demo_id))
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(
+        "kx_ceremony.ui.messages.ask", lambda _p, text, *a: asked.append(text) or answer[0]
+    )
+
+    def fill(dialog, birth: str) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findData(existing.kind))
+        dialog.award.setCurrentIndex(dialog.award.findData(existing.award_form_id))
+        dialog.name.setText(existing.name.upper())
+        dialog.unit.setText(existing.unit)
+        dialog.birth_year.setText(birth)
+
+    dialog = view.add()
+    fill(dialog, "")
+    dialog._try_save()  # the organiser answers «No»: nothing added, the reason by the name
+    assert len(asked) == 1 and f"Có thể trùng với «{existing.name}»" in asked[0]
+    assert asked[0].endswith("Vẫn thêm?") and str(existing.birth_year) in asked[0]
+    assert dialog.isVisible() and "năm sinh để phân biệt" in dialog.form.error_text("name")
+    assert len(list_honourees(store, demo_id)) == count
+
+    answer[0] = True  # «Yes»: another person of the same name, added
+    dialog._try_save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(list_honourees(store, demo_id)) == count + 1
+
+    asked.clear()
+    dialog = view.add()
+    fill(dialog, str(existing.birth_year))  # the same birth year: the same person
+    dialog._try_save()
+    assert asked == [] and "không thêm trùng" in dialog.form.error_text("name")
+    assert len(list_honourees(store, demo_id)) == count + 1
 
 
 def test_search_is_instant_and_ignores_marks(window, qtbot):
@@ -227,6 +270,7 @@ def test_keyboard_shortcuts(window, qtbot):
     window.tabs.setCurrentWidget(window.honourees)
     qtbot.keyClick(window.honourees.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.honourees.search
+
     def open_dialogs():
         return {
             w

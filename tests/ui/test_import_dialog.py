@@ -17,6 +17,14 @@ from kx_ceremony.ui.tasks import InlineRunner
 SAMPLES = Path(__file__).parent.parent / "samples"
 
 
+def pick(combo, data) -> None:
+    """Choose the item holding ``data`` as the organiser would (the combo's activated)."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
 @pytest.fixture
 def empty_ceremony(store) -> int:
     import datetime as dt
@@ -35,8 +43,8 @@ def test_import_a_sample_file_through_the_dialog(make_window, store, empty_cerem
     expected = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))["district.xlsx"]
     assert dialog.preview is not None, messages.shown
     assert dialog.rows_model.rowCount() == len(expected)
-    assert dialog.columns.rowCount() >= 5
-    assert "dòng tiêu đề" in dialog.info.text()
+    assert dialog.mapping.rowCount() >= 5
+    assert "dòng tiêu đề" in dialog.status.text()
     assert dialog.import_all.isEnabled()
     dialog.import_all.click()
     stored = list_honourees(store, empty_ceremony)
@@ -56,25 +64,21 @@ def test_adjust_mapping_and_import_only_valid_rows(make_window, store, empty_cer
     assert total == len(lines) - 1
     assert len(dialog.preview.invalid_rows) == 1
     assert not dialog.import_all.isEnabled() and dialog.import_valid.isEnabled()
-    assert (
-        "dòng 3" in dialog.problems.item(0).text()
-        and "Kỷ niệm chương gì đó" in dialog.problems.item(0).text()
-    )
+    cause = dialog.report.lines()[1]  # under the heading: one line per cause
+    assert "dòng 3" in cause and "Kỷ niệm chương gì đó" in cause
     bad = dialog.rows_model.index(1, 0)
     assert dialog.rows_model.data(bad, Qt.ItemDataRole.BackgroundRole) is not None
 
     # The award column said to feed nothing: every row lacks its award.
     award_row = next(
         r
-        for r in range(dialog.columns.rowCount())
-        if dialog.columns.cellWidget(r, 2).currentData() == "award"
+        for r in range(dialog.mapping.rowCount())
+        if dialog.mapping.combo(r).currentData() == "award"
     )
-    combo = dialog.columns.cellWidget(award_row, 2)
-    combo.setCurrentIndex(0)
+    pick(dialog.mapping.combo(award_row), None)
     assert len(dialog.preview.invalid_rows) == total
     assert not dialog.import_valid.isEnabled()
-    combo = dialog.columns.cellWidget(award_row, 2)
-    combo.setCurrentIndex(combo.findData("award"))
+    pick(dialog.mapping.combo(award_row), "award")
     assert len(dialog.preview.invalid_rows) == 1
 
     dialog.import_valid.click()
@@ -90,8 +94,9 @@ def test_a_bad_file_is_refused_in_one_sentence(make_window, store, empty_ceremon
     dialog = window.open_import(bad)
     assert dialog.preview is None
     assert not dialog.import_all.isEnabled()
-    assert messages.shown and "\n" not in messages.shown[-1].strip()
-    assert "Traceback" not in messages.shown[-1]
+    line = dialog.status.text()  # said in the dialog, in one line, no popup to close
+    assert line.startswith("Không nhập được tệp") and "\n" not in line.strip()
+    assert "Traceback" not in line and messages.shown == []
     assert list_honourees(store, empty_ceremony) == []
 
 
@@ -143,8 +148,8 @@ def test_a_file_that_aborts_the_reader_leaves_the_window_open(
     runner = BackgroundRunner()
     window = make_window(empty_ceremony, runner=runner)
     dialog = window.open_import(path)
-    qtbot.waitUntil(lambda: not runner.busy() and bool(messages.shown), timeout=60000)
-    line = messages.shown[-1].strip()
+    qtbot.waitUntil(lambda: not runner.busy() and bool(dialog.status.text()), timeout=60000)
+    line = dialog.status.text().strip()
     assert "tệp hỏng hoặc quá lớn" in line and "far.xlsx" in line and "\n" not in line
     assert "panicked" not in line and "Traceback" not in line
     assert dialog.preview is None and window.isVisible()

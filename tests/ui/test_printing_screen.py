@@ -234,10 +234,10 @@ def test_print_on_a_printer_cut_short_says_which_were_printed(
     """«In ra máy in» through CUPS's PDF printer, stopped after the first page: the first
     certificate comes out and is the only one in the ledger, and the message names it."""
     from pypdf import PdfReader
+    from test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
 
     from kx_ceremony.core.services.print_ledger import list_ledger
     from kx_ceremony.ui.printer_dialog import PrinterChoice
-    from test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
 
     if needs_cups.args[0]:
         pytest.skip(needs_cups.kwargs["reason"])

@@ -8,6 +8,7 @@ A mapping is remembered as an alias of the chosen form, so the next list matches
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kx_ceremony.core.importing.award_matching import (
@@ -62,14 +63,18 @@ class AwardValue:
 
 class AwardResolver:
     """Resolves award texts: the organiser's mapping first, then the catalogue, then the
-    whole list's award among several candidates, then (``add_awards``) a new form."""
+    whole list's award among several candidates, then (``add_awards``) a new form.
+
+    ``add_awards`` is True (every text the catalogue lacks becomes a new form, as
+    --add-awards) or the texts the organiser chose to add, one by one (the window): those
+    become new forms whatever they match."""
 
     def __init__(
         self,
         matcher: AwardMatcher,
         award_map: dict[str, int] | None = None,
         list_award: str = "",
-        add_awards: bool = False,
+        add_awards: bool | Collection[str] = False,
     ) -> None:
         self.matcher = matcher
         by_id = {f.id: f for f in matcher.forms}
@@ -78,13 +83,20 @@ class AwardResolver:
             for text, form_id in (award_map or {}).items()
             if form_id in by_id
         }
-        self.add_awards = add_awards
+        self.add_awards = add_awards is True
+        self._new = (
+            set() if isinstance(add_awards, bool) else {normalise_award(t) for t in add_awards}
+        )
         match = matcher.match(list_award) if list_award else None
         self.list_form = self._map.get(normalise_award(list_award)) if list_award else None
         if self.list_form is None and match is not None:
             self.list_form = match.form
         self._cache: dict[str, AwardValue] = {}
         self.counts: dict[str, int] = {}
+
+    def adds(self, text: str) -> bool:
+        """Whether ``text`` becomes a new form when the catalogue lacks it."""
+        return self.add_awards or normalise_award(text) in self._new
 
     def resolve(self, text: str) -> AwardValue:
         self.counts[text] = self.counts.get(text, 0) + 1
@@ -102,6 +114,8 @@ class AwardResolver:
         mapped = self._map.get(normalise_award(text))
         if mapped is not None:
             return value(MAPPED, mapped)
+        if normalise_award(text) in self._new:
+            return value(NEW, None)
         match = self.matcher.match(text)
         if match.form is not None:
             return value(MATCHED, match.form)

@@ -27,6 +27,9 @@ class ListChoices:
     unit: str = ""
     decision: str = ""
     sources: tuple[tuple[str, str], ...] = ()  # (field, where it was read)
+    # Fields the organiser set to nothing on purpose ("lấy theo từng dòng"): what the
+    # file or the last import says for them is not used.
+    cleared: tuple[str, ...] = ()
 
     def source_of(self, field: str) -> str:
         return dict(self.sources).get(field, "")
@@ -40,6 +43,9 @@ class ListChoices:
             if mine:
                 values[field] = mine
                 sources[field] = "người dùng chọn"
+            elif field in self.cleared:
+                values[field] = None if field == "kind" else ""
+                sources.pop(field, None)
             else:
                 values[field] = getattr(read, field)
         return replace(read, **values, sources=tuple(sources.items()))

@@ -74,6 +74,21 @@ def profile_columns(
     return profiles
 
 
+def column_samples(
+    rows: list[list[object]], first: int, width: int, clean: v.TextCleaner, count: int = 3
+) -> tuple[tuple[str, ...], ...]:
+    """The first ``count`` distinct values of each column (from the sampled rows)."""
+    found: list[list[str]] = [[] for _ in range(width)]
+    for row in rows[first : first + SAMPLE_ROWS]:
+        for index, value in enumerate(row[:width]):
+            kept = found[index]
+            if len(kept) < count and value is not None and value != "":
+                text = clean(value)
+                if text and text not in kept:
+                    kept.append(text)
+    return tuple(tuple(k) for k in found)
+
+
 def _classify(p: Profile, value: object, clean: v.TextCleaner) -> None:
     if isinstance(value, bool):
         p.filled += 1

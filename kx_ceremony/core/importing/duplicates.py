@@ -1,4 +1,4 @@
-"""The duplicate rule inside one list and against the ceremony (services.honourees.same_person).
+"""The duplicate rule inside one list and against the ceremony (services.honouree_duplicates).
 
 The same person is the same name with its marks (case, spacing, NFC and the hòa/hoà
 placement aside: vietnamese.identity_key), the same unit, and the same birth year where
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kx_ceremony.core.services.honourees import LIKELY, SAME, same_person
+from kx_ceremony.core.services.honouree_duplicates import LIKELY, SAME, same_person
 
 # (identity key of the name, folded unit)
 PersonKey = tuple[str, str]

@@ -141,7 +141,8 @@ class ImportPreview:
       (AwardValue); pass ``award_map`` {text: form id} or ``add_awards`` to resolve;
     - ``rows``: every row with its problems (errors) and warnings;
     - ``fingerprint`` / ``profile_used``: the header's fingerprint, and whether a saved
-      import profile for it supplied the mapping and choices.
+      import profile for it supplied the mapping and choices;
+    - ``samples``: the first few distinct values of each column (by column index).
     """
 
     path: str
@@ -157,6 +158,7 @@ class ImportPreview:
     awards: tuple[Any, ...] = ()  # award_choice.AwardValue, most rows first
     fingerprint: str = ""
     profile_used: bool = False
+    samples: tuple[tuple[str, ...], ...] = ()  # a few values of each column, for the window
 
     @property
     def warnings(self) -> tuple[RowProblem, ...]:

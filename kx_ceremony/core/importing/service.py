@@ -12,6 +12,7 @@ new award forms and aliases in the same one), so a crash or a kill leaves all or
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from kx_ceremony.core.importing.codes import code_table, mostly_codes
 from kx_ceremony.core.importing.content import (
     SAMPLE_ROWS,
     choose_mapping,
+    column_samples,
     list_kind_from_header,
     profile_columns,
 )
@@ -53,6 +55,7 @@ MappingOverrides = dict[int | str, str | None]
 # Sheets that explain or list codes, not the list itself: looked at last.
 _ASIDE_SHEETS = ("huong dan", "danh muc", "vi du", "help", "readme", "instruction", "ma ")
 catalogue = storing.catalogue  # kept for callers of the former home
+PROFILE_NOTE = "Dòng tiêu đề này đã gặp trước đây: dùng lại cách gán cột và lựa chọn lần trước."
 
 
 def _report(progress: ProgressCallback | None, cancel: CancelCheck | None):  # type: ignore[no-untyped-def]
@@ -95,12 +98,17 @@ def _choose_sheet(source: Source, sheet: str | None) -> tuple[SheetData, HeaderF
         if found is not None:
             return data, found
     where = f"trang «{candidates[0]}»" if len(candidates) == 1 else "các trang của tệp"
-    raise refuse(
+    refused = refuse(
         path,
         f"chương trình chưa nhận ra bảng danh sách trong {where}: không thấy dòng tiêu đề có "
         "cột họ tên (hoặc tên tập thể, đơn vị) cùng một cột khác như «Chức vụ», «Đơn vị», "
-        "«Năm sinh», «Hình thức khen thưởng»; hãy chọn đúng trang (--sheet) hoặc thêm một "
-        "dòng tiêu đề như vậy trên bảng.",
+        "«Năm sinh», «Hình thức khen thưởng»;",
+    )
+    tail = "hoặc thêm một dòng tiêu đề như vậy trên bảng."
+    raise UserError(
+        refused.message,
+        cli_hint=f"hãy chọn đúng trang (--sheet) {tail}",
+        window_hint=f"hãy chọn đúng trang trong ô «Trang» {tail}",
     )
 
 
@@ -129,7 +137,7 @@ def preview_import(
     *,
     choices: ListChoices | None = None,
     award_map: dict[str, int] | None = None,
-    add_awards: bool = False,
+    add_awards: bool | Collection[str] = False,
     use_profile: bool = True,
 ) -> ImportPreview:
     """What importing ``path`` into the ceremony would do; writes nothing.
@@ -137,7 +145,8 @@ def preview_import(
     ``choices`` are the organiser's whole-list values (they win over what the title says;
     a row's own value wins over both). ``mapping_overrides`` {column index or letter or
     header: field or None} change the chosen columns. ``award_map`` {award text: form id}
-    maps award values; ``add_awards`` makes unknown ones new forms. A header seen before
+    maps award values; ``add_awards`` makes unknown ones (True) or the texts given new
+    forms. A header seen before
     brings back the mapping and choices saved with it (``use_profile``).
 
     Raises UserError (one sentence) for a file that cannot be imported at all; row-level
@@ -161,6 +170,7 @@ def preview_import(
         overrides.update(mapping_overrides or {})
         columns = colmap.apply_overrides(columns, overrides, found.headers)
         codes = _codes(source, data, columns, found.first_data_row) if has_data else {}
+        samples = column_samples(data.rows, found.first_data_row, width, clean)
     finally:
         source.close()
     fields = {c.field for c in columns}
@@ -205,9 +215,7 @@ def preview_import(
     if codes:
         notes.append("Các mã trong bảng được đọc theo bảng mã (danh mục) có sẵn trong tệp.")
     if saved:
-        notes.append(
-            "Dòng tiêu đề này đã gặp trước đây: dùng lại cách gán cột và lựa chọn lần trước."
-        )
+        notes.append(PROFILE_NOTE)
     return ImportPreview(
         path=str(path),
         sheet=data.name,
@@ -227,6 +235,7 @@ def preview_import(
         awards=resolver.values(),
         fingerprint=key,
         profile_used=saved is not None,
+        samples=samples,
     )
 
 
@@ -271,7 +280,9 @@ def _saved_award_map(saved, forms) -> dict[str, int]:  # type: ignore[no-untyped
 
 def _check_given_award(given: ListChoices | None, resolver: AwardResolver) -> None:
     """An award the organiser typed for the whole list must name one form (or be added)."""
-    if not given or not given.award or resolver.list_form is not None or resolver.add_awards:
+    if not given or not given.award or resolver.list_form is not None:
+        return
+    if resolver.adds(given.award):
         return
     match = resolver.matcher.match(given.award)
     if len(match.candidates) < len(resolver.matcher.forms):
@@ -279,8 +290,9 @@ def _check_given_award(given: ListChoices | None, resolver: AwardResolver) -> No
     else:
         detail = f"không khớp hình thức nào; các hình thức: {options_text(match.candidates, 6)}"
     raise UserError(
-        f"Hình thức cho cả danh sách «{given.award}» {detail}. Hãy ghi rõ hơn, hoặc dùng "
-        "--add-awards để thêm nó làm hình thức mới."
+        f"Hình thức cho cả danh sách «{given.award}» {detail}.",
+        cli_hint="Hãy ghi rõ hơn, hoặc dùng --add-awards để thêm nó làm hình thức mới.",
+        window_hint="Hãy chọn một hình thức trong danh sách của ô «Hình thức», hoặc ghi rõ hơn.",
     )
 
 
@@ -298,7 +310,7 @@ def run_import(
     preview: ImportPreview | None = None,
     choices: ListChoices | None = None,
     award_map: dict[str, int] | None = None,
-    add_awards: bool = False,
+    add_awards: bool | Collection[str] = False,
 ) -> ImportResult:
     """Store the file's nominees: all of them, or (skip_invalid) the valid ones, or none.
 

@@ -14,6 +14,14 @@ from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import Attendance, Decision, Gender, Honouree, Kind
 from kx_ceremony.core.services.awards import load_award_form
 from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.honouree_duplicates import (  # noqa: F401 - LIKELY re-exported
+    LIKELY,
+    SAME,
+    LikelyDuplicate,
+    duplicate_of,
+    find_duplicate,
+    same_person,
+)
 from kx_ceremony.core.services.ordering import in_presentation_order
 from kx_ceremony.core.services.rows import HonoureeRow
 from kx_ceremony.core.store import Store
@@ -21,7 +29,6 @@ from kx_ceremony.core.titles import gender_of_title, split_title
 from kx_ceremony.core.vietnamese import (
     clean_text,
     fold_for_search,
-    identity_key,
     repair_name_case,
 )
 
@@ -103,8 +110,16 @@ def validate_input(data: HonoureeInput) -> None:
 
 
 def check_against_store(
-    session: Session, ceremony_id: int, data: HonoureeInput, own_id: int | None
+    session: Session,
+    ceremony_id: int,
+    data: HonoureeInput,
+    own_id: int | None,
+    *,
+    confirm_likely: bool = False,
 ) -> None:
+    """The rules that need the store: the award form's kinds, the decision, duplicates. A
+    SAME duplicate is always refused; a LIKELY one raises LikelyDuplicate unless the
+    organiser confirmed it (``confirm_likely``)."""
     form = load_award_form(session, ceremony_id, data.award_form_id)
     if form.kinds and data.kind not in form.kinds:
         allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
@@ -121,62 +136,20 @@ def check_against_store(
                 f"Quyết định {decision.number} không tặng «{form.full_name}»: hãy chọn đúng quyết định.",
                 field="decision_id",
             )
-    duplicate = find_duplicate(
+    found = duplicate_of(
         session, ceremony_id, data.name, data.unit, exclude_id=own_id, birth_year=data.birth_year
     )
-    if duplicate is not None:
-        where = f" ({duplicate.unit})" if duplicate.unit else ""
+    if found is None:
+        return
+    other, verdict = found
+    if verdict == SAME:
+        where = f" ({other.unit})" if other.unit else ""
         raise UserError(
             f"«{data.name}»{where} đã có trong danh sách buổi lễ này; không thêm trùng.",
             field="name",
         )
-
-
-SAME, LIKELY = "same", "likely"
-
-
-def same_person(
-    birth_a: int | None, birth_b: int | None, *, neither_known: str = SAME
-) -> str | None:
-    """For two entries with the same identity_key name and the same folded unit: SAME when
-    both birth years are known and equal, None (two people) when both are known and
-    differ, LIKELY (ask the organiser) when exactly one is missing. When neither is known
-    nothing tells them apart: ``neither_known`` decides (SAME against the store, where it
-    is the same list imported again; a list may repeat a line on purpose, so LIKELY there).
-    """
-    if birth_a is not None and birth_b is not None:
-        return SAME if birth_a == birth_b else None
-    if birth_a is None and birth_b is None:
-        return neither_known
-    return LIKELY
-
-
-def find_duplicate(
-    session: Session,
-    ceremony_id: int,
-    name: str,
-    unit: str,
-    exclude_id: int | None = None,
-    birth_year: int | None = None,
-) -> Honouree | None:
-    """The same honouree already in the ceremony: the same name with its marks (case,
-    spacing and the hòa/hoà placement aside), the same unit, and no clash of birth years
-    (see :func:`same_person`)."""
-    candidates = session.scalars(
-        select(Honouree).where(
-            Honouree.ceremony_id == ceremony_id, Honouree.name_fold == fold_for_search(name)
-        )
-    )
-    key, unit_fold = identity_key(name), fold_for_search(unit)
-    for other in candidates:
-        if (
-            other.id != exclude_id
-            and identity_key(other.name) == key
-            and fold_for_search(other.unit) == unit_fold
-            and same_person(other.birth_year, birth_year) is not None
-        ):
-            return other
-    return None
+    if not confirm_likely:
+        raise LikelyDuplicate(other)
 
 
 def apply_input(honouree: Honouree, data: HonoureeInput) -> None:
@@ -193,11 +166,15 @@ def prepare(data: HonoureeInput) -> HonoureeInput:
     return data
 
 
-def add_honouree(store: Store, ceremony_id: int, data: HonoureeInput) -> int:
+def add_honouree(
+    store: Store, ceremony_id: int, data: HonoureeInput, *, confirm_likely: bool = False
+) -> int:
+    """Add one honouree. A likely duplicate raises LikelyDuplicate unless ``confirm_likely``
+    (the organiser said it is another person); the same person is always refused."""
     data = prepare(data)
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)
-        check_against_store(session, ceremony_id, data, None)
+        check_against_store(session, ceremony_id, data, None, confirm_likely=confirm_likely)
         honouree = Honouree(ceremony_id=ceremony_id)
         apply_input(honouree, data)
         session.add(honouree)
@@ -227,12 +204,17 @@ def _load(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
 
 
 def update_honouree(
-    store: Store, ceremony_id: int, honouree_id: int, data: HonoureeInput
+    store: Store,
+    ceremony_id: int,
+    honouree_id: int,
+    data: HonoureeInput,
+    *,
+    confirm_likely: bool = False,
 ) -> HonoureeRow:
     data = prepare(data)
     with store.transaction() as session:
         honouree = _load(session, ceremony_id, honouree_id)
-        check_against_store(session, ceremony_id, data, honouree_id)
+        check_against_store(session, ceremony_id, data, honouree_id, confirm_likely=confirm_likely)
         apply_input(honouree, data)
         session.flush()
         return honouree_row(honouree)
