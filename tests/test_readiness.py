@@ -40,6 +40,19 @@ def test_the_sample_counts_move_with_the_work(store, demo_id):
     assert "unplaced" not in _counts(store, cid)
 
 
+def test_certificates_not_yet_printed_come_from_the_ledger(store, demo_id, tmp_path):
+    from kx_ceremony.core.printing.certificates import print_certificates
+    from kx_ceremony.core.services.honourees import list_honourees
+
+    everyone = len(list_honourees(store, demo_id))
+    assert _counts(store, demo_id)["not_printed"] == everyone
+    print_certificates(store, demo_id, tmp_path / "xem.pdf", mode="full", preview=True)
+    assert _counts(store, demo_id)["not_printed"] == everyone  # a preview prints nothing
+    print_certificates(store, demo_id, tmp_path / "dot1.pdf", mode="blank", round_number=1)
+    first_round = [h for h in list_honourees(store, demo_id) if h.round == 1]
+    assert _counts(store, demo_id)["not_printed"] == everyone - len(first_round)
+
+
 def test_the_days_backup(store, demo_id, store_path):
     from kx_ceremony.core.backup import automatic_backup
 

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from kx_ceremony.core.model import AwardForm, Honouree, PledgeDocument, Round
+from kx_ceremony.core.award_types import FLAG
+from kx_ceremony.core.model import (
+    AwardForm,
+    Honouree,
+    PledgeDocument,
+    PrintMode,
+    PrintRecord,
+    Round,
+)
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.store import Store
 
@@ -74,7 +82,22 @@ def ceremony_readiness(
             )
             .order_by(AwardForm.rank)
         ).all()
-        not_fitted = [f.full_name for f in forms_in_use if not f.layout]
+        paper = [f for f in forms_in_use if f.award_type != FLAG]  # a flag is no paper
+        not_fitted = [f.full_name for f in paper if not f.layout]
+        printed = select(PrintRecord.honouree_id).where(
+            PrintRecord.ceremony_id == ceremony_id,
+            PrintRecord.mode != PrintMode.PREVIEW.value,
+            PrintRecord.honouree_id.is_not(None),
+        )
+        not_printed = session.scalar(
+            select(func.count())
+            .select_from(Honouree)
+            .where(
+                in_ceremony,
+                Honouree.award_form_id.in_([f.id for f in paper]),
+                Honouree.id.not_in(printed),
+            )
+        )
         kinds = set(
             session.scalars(
                 select(PledgeDocument.kind).where(PledgeDocument.ceremony_id == ceremony_id)
@@ -122,6 +145,15 @@ def ceremony_readiness(
                 "forms_without_layout",
                 len(not_fitted),
                 f"{len(not_fitted)} hình thức chưa chỉnh vị trí chữ theo phôi: {shown}{more}.",
+                "documents",
+            )
+        )
+    if not_printed:
+        items.append(
+            ReadinessItem(
+                "not_printed",
+                not_printed,
+                f"{not_printed} bằng khen, giấy khen chưa in (theo sổ theo dõi phôi).",
                 "documents",
             )
         )
