@@ -37,6 +37,7 @@ def award_form_row(form: AwardForm) -> AwardFormRow:
         register_pattern=form.register_pattern or "",
         award_type=form.award_type or "certificate",
         keep_abbreviations=bool(form.keep_abbreviations),
+        on_stage=bool(form.on_stage),
     )
 
 
@@ -86,6 +87,7 @@ _EDITABLE = {
     "layout",
     "award_type",
     "keep_abbreviations",
+    "on_stage",
 }
 
 
@@ -115,6 +117,8 @@ def _check_award_values(values: dict[str, Any]) -> dict[str, Any]:
         out["award_type"] = check_award_type(out["award_type"])
     if "keep_abbreviations" in out:
         out["keep_abbreviations"] = bool(out["keep_abbreviations"])
+    if "on_stage" in out:
+        out["on_stage"] = bool(out["on_stage"])
     if "aliases" in out:
         out["aliases"] = [clean_text(a) for a in out["aliases"] if clean_text(a)]
     for key in ("page_width_mm", "page_height_mm"):
