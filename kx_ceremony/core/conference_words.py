@@ -89,7 +89,10 @@ def _delegates(facts: ConferenceFacts) -> list[str]:
     lines = ["Đến dự hội nghị hôm nay, xin trân trọng giới thiệu:"]
     guests = [p for p in facts.presenters if not p.host]
     hosts = [p for p in facts.presenters if p.host]
-    groups = [(guests, "Về phía lãnh đạo cấp trên, có:"), (hosts, f"Về phía {facts.organiser}, có:")]
+    groups = [
+        (guests, "Về phía lãnh đạo cấp trên, có:"),
+        (hosts, f"Về phía {facts.organiser}, có:"),
+    ]
     both = bool(guests and hosts)
     for people, label in groups:
         if not people:
@@ -108,6 +111,8 @@ def _delegates(facts: ConferenceFacts) -> list[str]:
 def default_words(key: str, facts: ConferenceFacts, speaker: str) -> str:
     """The MC's words for a part, paragraphs separated by line breaks."""
     c = facts.ceremony
+    # "đồng chí X, Chủ tịch …, lên trình bày": a comma closes a speaker's titles.
+    invited = f"{speaker}," if "," in speaker else speaker
     title = lower_first(say(c.title)) or "hội nghị"
     year, next_year = facts.year, facts.next_year
     if key == "opening":
@@ -126,15 +131,15 @@ def default_words(key: str, facts: ConferenceFacts, speaker: str) -> str:
     elif key == "report":
         lines = [
             "Thưa hội nghị!",
-            f"Tiếp theo chương trình, xin trân trọng kính mời {speaker} trình bày báo cáo tổng "
+            f"Tiếp theo chương trình, xin trân trọng kính mời {invited} lên trình bày báo cáo tổng "
             f"kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm "
             f"{next_year}.",
         ]
     elif key == "decisions":
         lines = [
             f"Để ghi nhận, biểu dương những tập thể, cá nhân có thành tích xuất sắc trong "
-            f"phong trào thi đua yêu nước năm {year}, xin trân trọng kính mời {speaker} công "
-            "bố các quyết định khen thưởng.",
+            f"phong trào thi đua yêu nước năm {year}, xin trân trọng kính mời {invited} lên "
+            "công bố các quyết định khen thưởng.",
         ]
     elif key == "rounds":
         lines = [
@@ -152,15 +157,15 @@ def default_words(key: str, facts: ConferenceFacts, speaker: str) -> str:
     elif key == "launch":
         lines = [
             f"Hưởng ứng phong trào thi đua yêu nước năm {next_year}, xin trân trọng kính mời "
-            f"{speaker} phát động phong trào thi đua yêu nước năm {next_year}.",
+            f"{invited} lên phát động phong trào thi đua yêu nước năm {next_year}.",
         ]
     elif key == "pledge":
         lines = [
-            f"Xin trân trọng kính mời {speaker} thông qua bản cam kết thi đua năm {next_year}.",
+            f"Xin trân trọng kính mời {invited} lên thông qua bản cam kết thi đua năm {next_year}.",
         ]
     elif key == "covenant":
         lines = [
-            f"Xin trân trọng kính mời {speaker} lên ký kết giao ước thi đua năm {next_year}.",
+            f"Xin trân trọng kính mời {invited} lên ký kết giao ước thi đua năm {next_year}.",
             "(Ký giao ước, chụp ảnh lưu niệm)",
         ]
     elif key == "closing":

@@ -86,11 +86,44 @@ def called_name(h: HonoureeRow) -> str:
     return say(h.name)
 
 
+# Words naming a level of place, written in lower case inside a sentence ("…, huyện Kiến
+# Xương", "thôn Đông, xã Thanh Tân"), folded.
+_PLACE_LEVELS = (
+    "tinh",
+    "thanh pho",
+    "huyen",
+    "quan",
+    "thi xa",
+    "xa",
+    "phuong",
+    "thi tran",
+    "dac khu",
+    "thon",
+    "xom",
+    "ap",
+    "ban",
+    "to dan pho",
+    "khu pho",
+)
+
+
+def lower_place_level(text: str) -> str:
+    """ "Huyện Kiến Xương" → "huyện Kiến Xương" when it follows other words."""
+    words = text.split(" ")
+    for size in (3, 2, 1):
+        if len(words) > size and fold_for_search(" ".join(words[:size])) in _PLACE_LEVELS:
+            return " ".join([*(w.lower() for w in words[:size]), *words[size:]])
+    return text
+
+
 def where_from(h: HonoureeRow) -> str:
-    """Position and unit, written out; "" when neither is known."""
+    """Position and unit, written out; "" when neither is known. A unit that is a place
+    ("Huyện Kiến Xương") goes in lower case after the name."""
     from kx_ceremony.core.printing.certificate_text import join_position_unit
 
-    return say(join_position_unit(h.position, h.unit))
+    position = h.position
+    unit = h.unit if position else lower_place_level(h.unit)
+    return say(join_position_unit(position, unit))
 
 
 def receiver_phrase(h: HonoureeRow) -> str:

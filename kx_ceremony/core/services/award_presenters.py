@@ -199,9 +199,7 @@ def set_form_presenters(
             if presenter is None or presenter.ceremony_id != ceremony_id:
                 raise NotFound(f"Không có người trao số {pid} trong buổi lễ này.")
         session.execute(
-            AwardPresenter.__table__.delete().where(
-                AwardPresenter.award_form_id == award_form_id
-            )
+            AwardPresenter.__table__.delete().where(AwardPresenter.award_form_id == award_form_id)
         )
         for position, pid in enumerate(presenter_ids, start=1):
             session.add(

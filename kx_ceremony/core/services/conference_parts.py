@@ -75,7 +75,9 @@ def _stored(session: Session, ceremony_id: int) -> dict[str, ConferencePart]:
     return {r.key: r for r in rows}
 
 
-def _row(part: Part, position: int, facts: ConferenceFacts, stored: ConferencePart | None) -> PartRow:
+def _row(
+    part: Part, position: int, facts: ConferenceFacts, stored: ConferencePart | None
+) -> PartRow:
     d_speaker = default_speaker(part.key, facts) if part.takes_speaker else ""
     speaker = stored.speaker if stored is not None and stored.speaker else d_speaker
     d_title = facts.heading(part)
