@@ -126,13 +126,25 @@ def where_from(h: HonoureeRow) -> str:
     return say(join_position_unit(position, unit))
 
 
+_HONORIFICS = ("ông", "bà", "anh", "chị", "đồng chí", "đ/c")
+
+
+def _person(text: str) -> str:
+    """A name typed "Ông Bùi Văn Thay" said inside a sentence: "ông Bùi Văn Thay"."""
+    text = say(text)
+    for word in _HONORIFICS:
+        if text.lower().startswith(word + " "):
+            return text[: len(word)].lower() + text[len(word) :]
+    return text
+
+
 def receiver_phrase(h: HonoureeRow) -> str:
     """Who walks up when it is not the honouree, as a clause: "do ông Y nhận thay",
     "do Trưởng phòng Phạm Văn Toàn đại diện nhận"; "" when the honouree walks up."""
     if h.attendance == Attendance.SUBSTITUTE and clean_text(h.substitute_name):
-        return f"do {say(h.substitute_name)} nhận thay"
+        return f"do {_person(h.substitute_name)} nhận thay"
     if h.kind != Kind.INDIVIDUAL and clean_text(h.representative):
-        return f"do {say(h.representative)} đại diện nhận"
+        return f"do {_person(h.representative)} đại diện nhận"
     return ""
 
 
