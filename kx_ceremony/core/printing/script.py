@@ -84,6 +84,7 @@ class _Writer:
             "h2": ParagraphStyle(
                 "h2",
                 parent=base,
+                alignment=TA_LEFT,
                 fontName=fonts.name("bold"),
                 spaceBefore=10,
                 spaceAfter=4,
@@ -92,6 +93,7 @@ class _Writer:
             "round": ParagraphStyle(
                 "round",
                 parent=base,
+                alignment=TA_LEFT,
                 fontName=fonts.name("bold"),
                 spaceBefore=12,
                 spaceAfter=4,
