@@ -321,3 +321,14 @@ def test_part_edits_are_checked_and_one_transaction_each(store, demo_id):
     assert [p.key for p in list_parts(store, demo_id)] == list(PART_KEYS)
     part = reset_part(store, demo_id, "closing")
     assert not part.edited and part.title == "Cảm ơn, bế mạc hội nghị"
+
+
+def test_the_programme_sheet_follows_the_parts_held(store, cli, demo_id, tmp_path):
+    edit_part(store, demo_id, "speech", enabled=False)
+    edit_part(store, demo_id, "closing", title="Bế mạc hội nghị")
+    out = tmp_path / "ct.pdf"
+    assert cli("print", "programme", "--ceremony", str(demo_id), "-o", str(out)).status == 0
+    text = " ".join(page_texts(out))
+    assert "Bế mạc hội nghị" in text and "Cảm ơn, bế mạc" not in text
+    assert "Phát biểu của lãnh đạo cấp trên" not in text
+    _after(text, ["Giới thiệu đại biểu", "Trao Giấy khen", "Ký kết giao ước", "Bế mạc"])
