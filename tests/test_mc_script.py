@@ -223,7 +223,12 @@ def test_without_host_leaders_the_seniority_rule_holds(store, cli, demo_id):
     by_award = {r.award: r.presenter.name for r in list_rounds(store, demo_id)}
     # Three presenters, three forms: one each from the most senior down.
     assert list(by_award.values()) == ["Nguyễn Quang Hưng", "Vũ Ngọc Trì", "Đỗ Mạnh Cường"]
-    assert cli("presenters", "edit", str(host.id), "--ceremony", str(demo_id), "--seniority", "1")
+    assert (
+        cli(
+            "presenters", "edit", str(host.id), "--ceremony", str(demo_id), "--seniority", "1"
+        ).status
+        == 0
+    )
     assert cli("rounds", "--ceremony", str(demo_id), "--plan").status == 0
     # Equal seniority keeps the order they were added in; the highest award goes first.
     assert list_rounds(store, demo_id)[0].presenter.name == "Nguyễn Quang Hưng"
