@@ -1,7 +1,7 @@
 """The conference programme's edited parts; presenters chosen per award form; host leaders.
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0007
 
 Only additions: two new tables and a column with a server default (every existing presenter
 is a guest, as planning treated them before), so every existing row is kept as it is.
