@@ -269,3 +269,26 @@ def test_another_programs_alembic_database_is_refused_before_any_write(tmp_path,
     assert digest(other) == before
     assert sorted(p.name for p in folder.iterdir()) == ["inventory.sqlite"]  # no -wal, -backups
     assert not (tmp_path / "b.sqlite").exists()
+
+
+def test_store_of_0005_upgrades_with_presenters_as_guests_and_rounds_kept(store_path):
+    make_store_at(store_path, "0001")
+    fill_old_schema(store_path)
+    engine = create_engine(resolve_url(str(store_path)))
+    with engine.connect() as conn, conn.begin():
+        migrate.run_alembic_upgrade(conn, "0005")
+    engine.dispose()
+    before = counts(store_path)
+
+    open_store(str(store_path)).close()
+
+    assert revision_of(store_path) == migrate.SCHEMA_HEAD
+    assert counts(store_path) == before
+    conn = sqlite3.connect(store_path)
+    # Every presenter of an old store is a guest, as planning treated them before.
+    assert conn.execute("SELECT id, host FROM presenters").fetchall() == [(1, 0)]
+    assert conn.execute("SELECT presenter_id FROM rounds").fetchall() == [(1,)]
+    for table in ("conference_parts", "award_presenters"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()

@@ -287,7 +287,10 @@ def test_demo_matches_the_seed_event(store, demo_id):
     assert intro == [
         "đồng chí Nguyễn Quang Hưng, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh",
         "đồng chí Vũ Ngọc Trì, Tỉnh ủy viên, Phó Chủ tịch HĐND tỉnh",
+        "đồng chí Đỗ Mạnh Cường, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện",
     ]
+    # The district's own leader, who presents the district's Giấy khen.
+    assert [p.host for p in presenters.list_presenters(store, demo_id)] == [False, False, True]
     rows = honourees.list_honourees(store, demo_id)
     assert all(r.decision_id is not None for r in rows)
     ttg = [r for r in rows if r.award == "Bằng khen của Thủ tướng Chính phủ"]

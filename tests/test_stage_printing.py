@@ -63,50 +63,65 @@ def staged(store, demo_id):
 
 
 def test_script_reads_every_name_in_stage_order(store, staged, cli, tmp_path):
+    from kx_ceremony.core.spoken import honouree_words, introduction, say
+
     out = tmp_path / "kich-ban.pdf"
     result = cli("print", "script", "--ceremony", str(staged), "-o", str(out))
     assert result.status == 0, result.err
     assert result.last_line == str(out)
     text = "".join(_pages(out))
     plan = load_stage_plan(store, staged)
-    # The decisions are read, with number and what they grant.
+    # The decisions to be read, with number and what they grant, spelled out.
     _in_order(
         text,
         [
             "Quyết định số 2156/QĐ-TTg ngày 20 tháng 12 năm 2022",
             "tặng Bằng khen của Thủ tướng Chính phủ cho 2 cá nhân",
             "Quyết định số 3050/QĐ-UBND",
+            "tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
             "Quyết định số 1875/QĐ-UBND",
         ],
     )
-    position = text.find(_squash("III. TRAO KHEN THƯỞNG"))
+    position = text.find(_squash("V. TRAO TẶNG KHEN THƯỞNG"))
     assert position > 0
     for rp in plan.rounds:
         r = rp.round
         position = _in_order(
             text,
             [
-                f"Đợt {r.number}: {r.award}",
-                f"Xin trân trọng kính mời {r.presenter.introduction}, lên trao {r.award} cho",
+                f"Đợt {r.number}. {say(r.award)}",
                 "Xin trân trọng kính mời",
-                f"có tên sau đây lên nhận {r.award}:",
-                *[f"{slot.number}. {_spoken(slot.honouree)}" for slot in rp.slots],
+                f"trao {say(r.award)} cho",
+                "Xin trân trọng kính mời",
+                f"có tên sau đây lên nhận {say(r.award)}:",
+                *[f"{slot.number}. {''.join(honouree_words(slot.honouree))}" for slot in rp.slots],
+                *["".join(honouree_words(h)) for h in rp.absent],
             ],
             position,
         )
+    senior = plan.rounds[0].round.presenter
+    assert _squash(f"kính mời {introduction(senior)}, lên trao") in text
     assert (
-        "Nguyễn Quang Hưng, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh".replace(
-            " ", ""
+        _squash("Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh")
+        in text
+    )
+    # The absentee is said in a sentence after the names, not numbered among them.
+    _in_order(text, ["vắng mặt, ban tổ chức sẽ gửi khen thưởng sau:", "Bà Đỗ Thị Lan"])
+    # Who walks up instead is said in a sentence, never in brackets.
+    assert (
+        _squash(
+            "Ông Bùi Văn Khải, Chủ tịch Ủy ban nhân dân xã Vũ Quý, do ông Bùi Văn Thay nhận thay"
         )
         in text
     )
-    assert "ĐỗThịLan" not in text  # the absentee is not read out
-    assert _squash("Ông Bùi Văn Khải, Chủ tịch UBND xã Vũ Quý (Ông Bùi Văn Thay nhận thay)") in text
     assert (
-        _squash("Phòng Giáo dục và Đào tạo huyện Kiến Xương (đại diện: Trưởng phòng Phạm Văn Toàn)")
+        _squash(
+            "Phòng Giáo dục và Đào tạo huyện Kiến Xương, do Trưởng phòng Phạm Văn Toàn đại diện nhận"
+        )
         in text
     )
-    assert _squash("Công ty TNHH A & B <Kiến Xương> (đại diện: Giám đốc Trần Văn Cơ)") in text
+    assert _squash("Công ty TNHH A & B <Kiến Xương>, do Giám đốc Trần Văn Cơ đại diện nhận") in text
+    assert "(đạidiện" not in text and "nhậnthay)" not in text
     assert text.rfind(_squash("BẾ MẠC")) > position
 
 

@@ -17,6 +17,7 @@ from kx_ceremony.commands import (
     print_office,
     print_stage,
     printers,
+    programme,
     rounds,
     safety,
 )
@@ -27,6 +28,7 @@ COMMAND_MODULES = (
     importing,
     honourees,
     rounds,
+    programme,
     print_certificates,
     print_stage,
     print_documents,

@@ -73,6 +73,12 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     edits.add_argument(
         "--presenter", metavar="ĐỢT:ID_NGƯỜI_TRAO", help="đổi người trao của một đợt (0 = chưa có)"
     )
+    edits.add_argument(
+        "--form-presenter",
+        metavar="ID_HÌNH_THỨC:ID_NGƯỜI_TRAO[,ID…]",
+        help="ai trao một hình thức (nhiều người: lần lượt từng đợt; 0 = theo mặc định); "
+        "áp dụng ngay cho các đợt của hình thức đó và khi lập lại",
+    )
     edits.add_argument("--absent", type=positive_int, metavar="ID", help="đánh dấu vắng mặt")
     edits.add_argument("--present", type=positive_int, metavar="ID", help="đánh dấu có mặt")
     edits.add_argument("--substitute", metavar="ID:HỌ_TÊN", help="ghi tên người nhận thay")
@@ -104,6 +110,15 @@ def apply_edit(args: argparse.Namespace, ctx: Context) -> bool:
     elif args.presenter:
         number, presenter = _numbers(args.presenter, 2, "ĐỢT:ID_NGƯỜI_TRAO")
         stage_edits.set_round_presenter(ctx.store, cid, number, presenter or None)
+    elif args.form_presenter:
+        from kx_ceremony.core.services.award_presenters import set_form_presenters
+
+        head, _, rest = args.form_presenter.partition(":")
+        (form,) = _numbers(head, 1, "ID_HÌNH_THỨC:ID_NGƯỜI_TRAO")
+        ids = [_numbers(x.strip(), 1, "ID_HÌNH_THỨC:ID_NGƯỜI_TRAO")[0] for x in rest.split(",")]
+        set_form_presenters(ctx.store, cid, form, [i for i in ids if i])
+        print("Đã lưu người trao của hình thức này; các đợt của nó đã đổi theo.", file=sys.stderr)
+        return True
     elif args.absent or args.present:
         honouree = args.absent or args.present
         stage_edits.set_attendance(ctx.store, cid, honouree, "absent" if args.absent else "present")
@@ -133,7 +148,9 @@ def cmd_rounds(args: argparse.Namespace, ctx: Context) -> int:
         raise UserError("--renumber và --at-end chỉ dùng cùng --place-new.")
     if (args.per_round is not None or args.force) and not args.plan:
         raise UserError("--per-round và --force chỉ dùng cùng --plan.")
-    editing = any((args.move, args.presenter, args.absent, args.present, args.substitute))
+    editing = any(
+        (args.move, args.presenter, args.form_presenter, args.absent, args.present, args.substitute)
+    )
     if editing and (args.plan or args.place_new):
         raise UserError(
             "Sửa tay (--move, --presenter, --absent, --present, --substitute) dùng riêng, không cùng --plan hay --place-new."
@@ -143,7 +160,8 @@ def cmd_rounds(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Đã lập {len(rows)} đợt trao.", file=sys.stderr)
     else:
         if apply_edit(args, ctx):
-            print("Đã lưu thay đổi; đợt này được đánh dấu đã sửa tay.", file=sys.stderr)
+            if not args.form_presenter:
+                print("Đã lưu thay đổi; đợt này được đánh dấu đã sửa tay.", file=sys.stderr)
         elif args.place_new:
             how = (
                 Placement.RENUMBER

@@ -47,6 +47,10 @@ PRESENTERS = (
         seniority=1,
     ),
     PresenterInput("Vũ Ngọc Trì", ("Tỉnh ủy viên", "Phó Chủ tịch HĐND tỉnh"), seniority=2),
+    # The host's leader presents the district's own Giấy khen (services/award_presenters.py).
+    PresenterInput(
+        "Đỗ Mạnh Cường", ("Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"), seniority=3, host=True
+    ),
 )
 
 # code: (number, date, authority, signer title, subtitle, signer name, place)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     false,
     func,
     true,
@@ -250,8 +251,57 @@ class Presenter(Base):
     # Titles in the order they are read: Party post first, then state post.
     titles: Mapped[list[str]] = mapped_column(JSON, default=list)
     seniority: Mapped[int] = mapped_column(Integer, default=1)  # 1 = most senior
+    # A leader of the host (the organiser), not a guest from a higher level: by default the
+    # host's own awards (district, commune, agency forms) are presented by host leaders.
+    host: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="presenters")
+
+
+class AwardPresenter(Base):
+    """The organiser's choice of who presents an award form (several: their rounds in turn).
+
+    A form with no row here takes the planning rule's default (seniority, host leaders for
+    the host's own awards; see services/award_presenters.py).
+    """
+
+    __tablename__ = "award_presenters"
+    __table_args__ = (UniqueConstraint("award_form_id", "presenter_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ceremony_id: Mapped[int] = mapped_column(
+        ForeignKey("ceremonies.id", ondelete="CASCADE"), index=True
+    )
+    award_form_id: Mapped[int] = mapped_column(
+        ForeignKey("award_forms.id", ondelete="CASCADE"), index=True
+    )
+    presenter_id: Mapped[int] = mapped_column(
+        ForeignKey("presenters.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=1)  # order of turns, from 1
+
+
+class ConferencePart(Base):
+    """One part of the conference programme as the organiser edited it.
+
+    Parts never edited have no row: their words are made from the ceremony's data when the
+    script is printed (core/conference.py), so they follow later changes.
+    """
+
+    __tablename__ = "conference_parts"
+    __table_args__ = (UniqueConstraint("ceremony_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ceremony_id: Mapped[int] = mapped_column(
+        ForeignKey("ceremonies.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(30))  # "opening", "delegates" … (conference.PARTS)
+    position: Mapped[int] = mapped_column(Integer)  # place in the programme, from 1
+    title: Mapped[str | None] = mapped_column(String(300))  # None: the default heading
+    text: Mapped[str | None] = mapped_column(Text)  # None: the default words
+    # Who carries the part out, named ("đồng chí …, Phó Chủ tịch Hội đồng Thi đua …").
+    speaker: Mapped[str | None] = mapped_column(String(500))
+    enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class Round(Base):

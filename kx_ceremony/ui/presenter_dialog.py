@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from kx_ceremony.core.services.presenters import PresenterInput, add_presenter, update_presenter
 from kx_ceremony.core.services.rows import PresenterRow
@@ -37,6 +37,14 @@ class PresenterDialog(FormDialog):
             spin(row.seniority if row else 1, 1, 99),
             self.tr("1 là cao nhất: người cao nhất trao hình thức cao nhất."),
         )
+        host = QCheckBox(self.tr("Lãnh đạo của đơn vị tổ chức (không phải khách mời cấp trên)"))
+        host.setChecked(bool(row and row.host))
+        self.host = f.add(
+            "host",
+            self.tr("Thuộc đơn vị tổ chức"),
+            host,
+            self.tr("Khen thưởng của chính đơn vị tổ chức do lãnh đạo đơn vị trao."),
+        )
 
     def save(self) -> int:
         data = PresenterInput(
@@ -44,6 +52,7 @@ class PresenterDialog(FormDialog):
             titles=[t for t in self.titles.toPlainText().splitlines() if t.strip()],
             honorific=self.honorific.text(),
             seniority=self.seniority.value(),
+            host=self.host.isChecked(),
         )
         if self.row is None:
             return add_presenter(self.store, self.ceremony_id, data)

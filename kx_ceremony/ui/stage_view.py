@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -154,9 +155,23 @@ class StageView(QWidget):
         right.addWidget(self.empty_board)
         right.addWidget(scroll, 1)
         right.addLayout(attendance)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        rounds_page = QWidget()
+        rounds_layout = QHBoxLayout(rounds_page)
+        rounds_layout.setContentsMargins(0, 0, 0, 0)
+        rounds_layout.addLayout(left, 1)
+        rounds_layout.addLayout(right, 3)
+        from kx_ceremony.ui.award_presenters_panel import AwardPresentersPanel
+        from kx_ceremony.ui.script_parts_view import ScriptPartsView
+
+        self.award_presenters = AwardPresentersPanel(store, app_events)
+        self.script_parts = ScriptPartsView(store, app_events)
+        self.pages = QTabWidget()
+        self.pages.addTab(rounds_page, self.tr("Các đợt trao"))
+        self.pages.addTab(self.award_presenters, self.tr("Người trao theo hình thức"))
+        self.pages.addTab(self.script_parts, self.tr("Lời dẫn chương trình"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         self.events.changed.connect(self._on_changed)
 
     @staticmethod
@@ -203,6 +218,8 @@ class StageView(QWidget):
 
     def reload(self) -> None:
         self._stale = False
+        self.award_presenters.set_ceremony(self.ceremony_id)
+        self.script_parts.set_ceremony(self.ceremony_id)
         self.presenter_list.clear()
         self.navigator.blockSignals(True)
         self.navigator.clear()

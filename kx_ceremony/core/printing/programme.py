@@ -18,7 +18,7 @@ from kx_ceremony.core.printing.decree30 import (
 from kx_ceremony.core.printing.fonts import register_fonts
 from kx_ceremony.core.printing.office_tables import grid_table
 from kx_ceremony.core.services.ceremonies import get_ceremony
-from kx_ceremony.core.services.document_editing import find_document
+from kx_ceremony.core.services.conference_parts import list_parts
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.services.stage import list_rounds
 from kx_ceremony.core.store import Store
@@ -41,10 +41,11 @@ def programme_rows(store: Store, ceremony_id: int) -> list[list[str]]:
         "emulation_body": EMULATION_BODY,
     }
     rows: list[list[str]] = []
+    held = {p.key: p for p in list_parts(store, ceremony_id) if p.held}
     for part in PARTS:
-        if part.when and find_document(store, ceremony_id, part.when) is None:
+        if part.key not in held:  # left out by the organiser, or no such document
             continue
-        heading = part.heading.format(**values)
+        heading = spell_out(held[part.key].title)
         if part.key == "rounds":
             awards: dict[str, list[str]] = {}
             for r in list_rounds(store, ceremony_id):

@@ -1,8 +1,10 @@
-"""The MC script (kịch bản): opening, the decisions read out, each round's two invitations
-and its numbered names in stage order, closing.
+"""The MC script (kịch bản): the whole conference in the programme's order, each part
+with the organiser's words (services/conference_parts.py), the decisions to be read, and
+for each round the invitations and the numbered names in stage order.
 
-Large type (14 pt) for reading at a lectern. Names come from the checked stage plan, so
-the numbers here are the numbers on the line-up and on the tray lists.
+Large type (14 pt) for reading at a lectern, every word as it is said (core/spoken.py).
+Names come from the checked stage plan, so the numbers here are the numbers on the
+line-up and on the tray lists. A paragraph in brackets is a stage direction (italics).
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.printing.fonts import check_printable, register_fonts
 from kx_ceremony.core.printing.stage_text import (
     PLACEHOLDER_PRESENTER,
-    called_name,
     counts_phrase,
     escape,
     grantees_phrase,
     receivers_phrase,
-    script_line,
 )
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
+from kx_ceremony.core.services.conference_parts import PartRow
+from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow, PresenterRow
 from kx_ceremony.core.services.stage_view import RoundPlan, StagePlan
+from kx_ceremony.core.spoken import honouree_words, introduction, paragraphs, say, short_name
 from kx_ceremony.core.vietnamese import date_words
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 MM = 72 / 25.4
 
@@ -43,6 +47,9 @@ class _Writer:
             "say": ParagraphStyle("say", parent=base, spaceBefore=3, spaceAfter=3),
             "note": ParagraphStyle(
                 "note", parent=base, fontName=fonts.name("italic"), fontSize=12, leading=16
+            ),
+            "item": ParagraphStyle(
+                "item", parent=base, leftIndent=8 * MM, firstLineIndent=-4 * MM, spaceAfter=1
             ),
             "name": ParagraphStyle(
                 "name",
@@ -77,6 +84,7 @@ class _Writer:
             "h2": ParagraphStyle(
                 "h2",
                 parent=base,
+                alignment=TA_LEFT,
                 fontName=fonts.name("bold"),
                 spaceBefore=10,
                 spaceAfter=4,
@@ -85,6 +93,7 @@ class _Writer:
             "round": ParagraphStyle(
                 "round",
                 parent=base,
+                alignment=TA_LEFT,
                 fontName=fonts.name("bold"),
                 spaceBefore=12,
                 spaceAfter=4,
@@ -125,122 +134,127 @@ def _decision_counts(plan: StagePlan, decision: DecisionRow) -> list[HonoureeRow
     ]
 
 
-def _opening(w: _Writer, plan: StagePlan, presenters: list[str]) -> None:
-    c = plan.ceremony
-    w.add("h2", "I. KHAI MẠC", "Kịch bản")
-    w.add(
-        "say",
-        "Kính thưa các đồng chí lãnh đạo, thưa các vị đại biểu, thưa toàn thể hội nghị!",
-        "Kịch bản",
-    )
-    where = f", tại {c.venue}" if c.venue else ""
-    host = f", {c.organiser}" if c.organiser else ""
-    w.add(
-        "say",
-        f"Hôm nay, {date_words(c.held_on)}{where}{host} long trọng tổ chức {c.title}.",
-        "Tên buổi lễ",
-    )
-    if presenters:
-        w.add("say", "Về dự buổi lễ, xin trân trọng giới thiệu:", "Kịch bản")
-        for intro in presenters:
-            w.add("name", f"– {intro};", f"Người trao «{intro}»")
-    w.add(
-        "say",
-        "Xin trân trọng giới thiệu các vị đại biểu và toàn thể các đồng chí về dự.",
-        "Kịch bản",
-    )
+def _words(w: _Writer, part: PartRow) -> None:
+    """The part's words: a paragraph in brackets is a direction, "– …" a list item."""
+    where = f"Kịch bản, phần «{part.title}»"
+    for paragraph in paragraphs(part.text):
+        text = say(paragraph)
+        if text.startswith("(") and text.endswith(")"):
+            w.add("note", text, where)
+        elif text[:2] in ("– ", "- ", "+ "):
+            w.add("item", "– " + text[2:], where)
+        else:
+            w.add("say", text, where)
 
 
 def _decisions(w: _Writer, plan: StagePlan) -> None:
+    """The decisions the speaker reads, as a reminder under the MC's words."""
     read = [(d, _decision_counts(plan, d)) for d in plan.decisions]
     read = [(d, rows) for d, rows in read if rows]
     if not read:
         return
-    w.add("h2", "II. CÔNG BỐ CÁC QUYẾT ĐỊNH KHEN THƯỞNG", "Kịch bản")
-    w.add("say", "Sau đây, xin trân trọng công bố các quyết định khen thưởng:", "Kịch bản")
+    w.add("note", "Các quyết định được công bố:", "Kịch bản")
     for i, (d, rows) in enumerate(read, start=1):
-        award = rows[0].award
-        authority = f" của {d.authority}" if d.authority else ""
-        signer = " – ".join(t for t in (d.signer_title, d.signer_subtitle) if t)
-        signed = (
-            f" Người ký: {signer} {d.signer_name}".rstrip() + "."
-            if (signer or d.signer_name)
-            else ""
-        )
         text = (
-            f"{i}. Quyết định số {d.number} {date_words(d.signed_on)}{authority} về việc tặng "
-            f"{award} cho {counts_phrase(rows)}.{signed}"
+            f"{i}. Quyết định số {d.number} {date_words(d.signed_on)} về việc tặng "
+            f"{say(rows[0].award)} cho {counts_phrase(rows)}."
         )
         w.add("name", text, f"Quyết định {d.number}")
 
 
-def _round(w: _Writer, rp: RoundPlan) -> None:
+def _invite_presenter(r, previous: PresenterRow | None, people: list[HonoureeRow]) -> str:  # type: ignore[no-untyped-def]
+    award = say(r.award)
+    if r.presenter is None:
+        return f"Xin trân trọng kính mời {PLACEHOLDER_PRESENTER} lên trao {award} cho {grantees_phrase(people)}."
+    if previous is not None and previous.id == r.presenter.id:
+        return (
+            f"Xin trân trọng kính mời {short_name(r.presenter)} tiếp tục trao {award} cho "
+            f"{grantees_phrase(people)}."
+        )
+    return (
+        f"Xin trân trọng kính mời {introduction(r.presenter)}, lên trao {award} cho "
+        f"{grantees_phrase(people)}."
+    )
+
+
+def _round(w: _Writer, rp: RoundPlan, previous: PresenterRow | None) -> None:
     r = rp.round
     people = [s.honouree for s in rp.slots]
+    award = say(r.award)
     where = f"Kịch bản, đợt {r.number}"
-    w.add("round", f"Đợt {r.number}: {r.award} ({len(people)} người lên nhận)", where)
-    intro = r.presenter.introduction if r.presenter else PLACEHOLDER_PRESENTER
-    text = f"Xin trân trọng kính mời {intro}, lên trao {r.award} cho {grantees_phrase(people)}."
-    w.add("invite", text, f"{where}, người trao")
+    w.add("round", f"Đợt {r.number}. {award}: {counts_phrase(people)}", where)
+    w.add("invite", _invite_presenter(r, previous, people), f"{where}, người trao")
     w.add(
         "invite",
-        f"Xin trân trọng kính mời {receivers_phrase(people)} có tên sau đây lên nhận {r.award}:",
+        f"Xin trân trọng kính mời {receivers_phrase(people)} có tên sau đây lên nhận {award}:",
         where,
     )
-    for slot in rp.slots:
-        h = slot.honouree
-        line = script_line(h)
-        rest = line[len(called_name(h)) :]
+    for i, slot in enumerate(rp.slots):
+        name, rest = honouree_words(slot.honouree)
+        end = "." if i == len(rp.slots) - 1 else ";"
         w.add(
             "name",
-            f"{slot.number}. {line}",
-            f"{where}, «{h.name}»",
-            markup=f"{slot.number}.&nbsp;&nbsp;<b>{escape(called_name(h))}</b>{escape(rest)}",
+            f"{slot.number}. {name}{rest}{end}",
+            f"{where}, «{slot.honouree.name}»",
+            markup=f"{slot.number}.&nbsp;&nbsp;<b>{escape(name)}</b>{escape(rest + end)}",
         )
-    thanks = r.presenter.introduction.split(", ")[0] if r.presenter else "đồng chí"
+    if rp.absent:
+        who = "Các tập thể, cá nhân" if len(rp.absent) > 1 else "Tập thể, cá nhân"
+        w.add("say", f"{who} có tên sau vắng mặt, ban tổ chức sẽ gửi khen thưởng sau:", where)
+        for i, h in enumerate(rp.absent):
+            name, rest = honouree_words(h)
+            end = "." if i == len(rp.absent) - 1 else ";"
+            w.add("item", f"– {name}{rest}{end}", f"{where}, «{h.name}»")
+    w.add("note", "(Chụp ảnh lưu niệm)", where)
+    thanks = f" và trân trọng cảm ơn {short_name(r.presenter)}" if r.presenter else ""
     w.add(
-        "note",
-        f"(Chụp ảnh lưu niệm.) Xin trân trọng cảm ơn {thanks}; kính mời các đại biểu trở về vị trí.",
+        "say",
+        f"Xin chúc mừng {grantees_phrase(people)} vừa được khen thưởng{thanks}. Kính mời các "
+        "đồng chí trở về vị trí.",
         where,
     )
 
 
 def make_script(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-untyped-def]
-    """Load and check the stage plan and the presenters, then write the MC script."""
-    from kx_ceremony.core.services.presenters import list_presenters
+    """Load and check the stage plan and the programme, then write the MC script."""
+    from kx_ceremony.core.services.conference_parts import list_parts
     from kx_ceremony.core.services.stage_view import load_stage_plan
 
     plan = load_stage_plan(store, ceremony_id)
-    used = {rp.round.presenter.id for rp in plan.rounds if rp.round.presenter}
-    presenters = [p.introduction for p in list_presenters(store, ceremony_id) if p.id in used]
-    return write_atomically(Path(out), lambda partial: write_script(plan, presenters, partial))
+    parts = list_parts(store, ceremony_id)
+    return write_atomically(Path(out), lambda partial: write_script(plan, parts, partial))
 
 
-def write_script(plan: StagePlan, presenters: list[str], out: Path) -> Path:
-    """Write the MC script of ``plan`` to ``out``; ``presenters`` are their introductions."""
+def write_script(plan: StagePlan, parts: list[PartRow], out: Path) -> Path:
+    """Write the MC script of ``plan`` to ``out``: the parts held, in order."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
     w = _Writer()
     c = plan.ceremony
     if c.organiser:
-        w.add("org", c.organiser.upper(), "Đơn vị tổ chức")
-    w.add("h1", "KỊCH BẢN TRAO KHEN THƯỞNG", "Kịch bản")
-    w.add("title", c.title, "Tên buổi lễ")
-    w.add("title", f"({date_words(c.held_on)})", "Ngày tổ chức")
-    w.space(4)
-    _opening(w, plan, presenters)
-    _decisions(w, plan)
-    w.add("h2", f"{'III' if plan.decisions else 'II'}. TRAO KHEN THƯỞNG", "Kịch bản")
-    for rp in plan.rounds:
-        _round(w, rp)
-    w.add("h2", f"{'IV' if plan.decisions else 'III'}. BẾ MẠC", "Kịch bản")
+        w.add("org", say(c.organiser).upper(), "Đơn vị tổ chức")
+    w.add("h1", "KỊCH BẢN DẪN CHƯƠNG TRÌNH", "Kịch bản")
+    w.add("title", say(c.title), "Tên buổi lễ")
+    venue = f", tại {say(c.venue)}" if c.venue else ""
     w.add(
-        "say",
-        "Một lần nữa, xin nhiệt liệt chúc mừng các tập thể, cá nhân vừa được khen thưởng. "
-        "Chương trình trao khen thưởng đến đây là kết thúc. Xin trân trọng cảm ơn!",
-        "Kịch bản",
+        "title",
+        f"{date_words(c.held_on)[:1].upper()}{date_words(c.held_on)[1:]}{venue}",
+        "Ngày tổ chức",
     )
+    w.space(4)
+    held = [p for p in parts if p.held]
+    for number, part in enumerate(held):
+        numeral = ROMAN[number] if number < len(ROMAN) else str(number + 1)
+        w.add("h2", f"{numeral}. {say(part.title).upper()}", f"Kịch bản, phần «{part.title}»")
+        _words(w, part)
+        if part.key == "decisions":
+            _decisions(w, plan)
+        elif part.key == "rounds":
+            previous: PresenterRow | None = None
+            for rp in plan.rounds:
+                _round(w, rp, previous)
+                previous = rp.round.presenter
 
     def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()

@@ -21,6 +21,7 @@ class PresenterInput:
     titles: Sequence[str] = ()  # Party post first, then state post
     honorific: str = "đồng chí"
     seniority: int = 1  # 1 = most senior
+    host: bool = False  # a leader of the organiser (presents the host's own awards)
 
 
 def _clean(data: PresenterInput) -> dict:
@@ -35,12 +36,13 @@ def _clean(data: PresenterInput) -> dict:
         "titles": titles,
         "honorific": clean_text(data.honorific),
         "seniority": int(data.seniority),
+        "host": bool(data.host),
     }
 
 
 def presenter_row(p: Presenter) -> PresenterRow:
     return PresenterRow(
-        p.id, p.ceremony_id, p.honorific, p.name, tuple(p.titles or ()), p.seniority
+        p.id, p.ceremony_id, p.honorific, p.name, tuple(p.titles or ()), p.seniority, p.host
     )
 
 

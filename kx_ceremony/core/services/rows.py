@@ -129,6 +129,7 @@ class PresenterRow:
     name: str
     titles: tuple[str, ...]
     seniority: int
+    host: bool = False  # a leader of the organiser, not a guest from a higher level
 
     @property
     def introduction(self) -> str:

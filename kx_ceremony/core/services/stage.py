@@ -7,13 +7,12 @@ The rule, so the organiser can predict it:
   then households, each in Vietnamese name order.
 - Each award form is cut into rounds of at most ``per_round`` people; a round never mixes
   two award forms, because the MC announces one award per round.
-- Presenters, most senior first, take the award forms from the highest down: the most
-  senior presenter takes every round of the highest form present, the next presenter the
-  next form, and so on. With fewer presenters than forms the least senior presenter
-  also takes every lower form (form k gets presenter min(k, P-1)): protocol wants the
-  lower awards handed by the lower-ranking official, never the head of the delegation
-  called back for the lowest award. With no presenters the rounds wait for one; the
-  organiser swaps any round's presenter by hand.
+- Each award form's rounds go to its presenters (``award_presenters``): the organiser's
+  choice for the form (several in turn), else the rule: the host's leaders for the
+  host's own awards, the guests for the others, most senior first from the highest form
+  down (the least senior also takes every lower form when there are fewer presenters
+  than forms). With no presenters the rounds wait for one; the organiser swaps any
+  round's presenter by hand.
 - Everyone in a round gets a position on stage 1..n, left to right seen from the audience.
 
 Hand changes (``stage_edits``) set ``Round.manual``; :func:`plan_rounds` then refuses to
@@ -32,7 +31,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.model import Attendance, AwardForm, Honouree, Presenter, Round
+from kx_ceremony.core.model import Attendance, AwardForm, Honouree, Round
+from kx_ceremony.core.services.award_presenters import presenters_for_forms
 from kx_ceremony.core.services.ceremonies import MAX_PER_ROUND, load_ceremony
 from kx_ceremony.core.services.honourees import goes_on_stage, honouree_row, on_stage_clause
 from kx_ceremony.core.services.ordering import precedence_key
@@ -66,24 +66,6 @@ class RoundRow:
             "on_stage": self.on_stage,
             "manual": self.manual,
         }
-
-
-def presenter_for_form(form_index: int, presenters: Sequence[Presenter]) -> Presenter | None:
-    """The presenter of the ``form_index``-th award form (0 = highest) by seniority; the
-    least senior one takes every form beyond the number of presenters."""
-    if not presenters:
-        return None
-    return presenters[min(form_index, len(presenters) - 1)]
-
-
-def _presenters_by_seniority(session: Session, ceremony_id: int) -> list[Presenter]:
-    return list(
-        session.scalars(
-            select(Presenter)
-            .where(Presenter.ceremony_id == ceremony_id)
-            .order_by(Presenter.seniority, Presenter.id)
-        )
-    )
 
 
 def _honourees(session: Session, ceremony_id: int) -> list[Honouree]:
@@ -162,9 +144,9 @@ def plan_rounds(
         )
         session.execute(Round.__table__.delete().where(Round.ceremony_id == ceremony_id))
         session.expire_all()
-        presenters = _presenters_by_seniority(session, ceremony_id)
+        by_form = presenters_for_forms(session, ceremony_id)
         number = 0
-        form_index = -1
+        form_rounds = 0
         current_form: int | None = None
         current: Round | None = None
         position = 0
@@ -172,11 +154,13 @@ def plan_rounds(
         for honouree in _in_precedence(on_stage):
             if honouree.award_form_id != current_form:
                 current_form = honouree.award_form_id
-                form_index += 1
+                form_rounds = 0
                 current = None
             if current is None or position >= size:
                 number += 1
-                presenter = presenter_for_form(form_index, presenters)
+                in_turn = by_form.get(current_form, [])
+                presenter = in_turn[form_rounds % len(in_turn)] if in_turn else None
+                form_rounds += 1
                 current = Round(
                     ceremony_id=ceremony_id,
                     number=number,
@@ -234,7 +218,7 @@ def place_new_honourees(
     ``Placement.KEEP`` nothing is placed and :class:`PlacementNeedsChoice` asks the
     organiser: ``RENUMBER`` inserts it and renumbers the later rounds, ``AT_END`` puts it
     after the last round. A new round after a round of the same form keeps that round's
-    presenter; a new form's round takes the planning rule's presenter.
+    presenter; a new form's round takes the form's first presenter (award_presenters).
     """
     how = Placement(how)
     with store.transaction() as session:
@@ -261,7 +245,7 @@ def place_new_honourees(
         )
         if not newcomers and not left:
             return 0
-        presenters = _presenters_by_seniority(session, ceremony_id)
+        by_form = presenters_for_forms(session, ceremony_id)
         rounds = load_rounds(session, ceremony_id)
         existing = len(rounds)
         members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
@@ -279,9 +263,8 @@ def place_new_honourees(
                     presenter_id = target.presenter_id
                 else:
                     index = _slot_for_new_form(rounds, honouree.award_form.rank)
-                    forms_before = {r.award_form_id for r in rounds[:index]}
-                    presenter = presenter_for_form(len(forms_before), presenters)
-                    presenter_id = presenter.id if presenter else None
+                    in_turn = by_form.get(honouree.award_form_id, [])
+                    presenter_id = in_turn[0].id if in_turn else None
                 later = [r for r in rounds[index:] if r.id not in new_rounds]
                 if later:
                     if how == Placement.AT_END:

@@ -2,7 +2,7 @@
 form says).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0006
 
 Only additions, so every existing row is kept; every existing form stays on stage, as
 every form was before.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
