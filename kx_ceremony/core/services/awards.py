@@ -87,7 +87,6 @@ _EDITABLE = {
     "layout",
     "award_type",
     "keep_abbreviations",
-    "on_stage",
 }
 
 
@@ -117,8 +116,6 @@ def _check_award_values(values: dict[str, Any]) -> dict[str, Any]:
         out["award_type"] = check_award_type(out["award_type"])
     if "keep_abbreviations" in out:
         out["keep_abbreviations"] = bool(out["keep_abbreviations"])
-    if "on_stage" in out:
-        out["on_stage"] = bool(out["on_stage"])
     if "aliases" in out:
         out["aliases"] = [clean_text(a) for a in out["aliases"] if clean_text(a)]
     for key in ("page_width_mm", "page_height_mm"):

@@ -218,6 +218,12 @@ def update_honouree(
         check_against_store(session, ceremony_id, data, honouree_id, confirm_likely=confirm_likely)
         apply_input(honouree, data)
         session.flush()
+        if honouree.round_id is not None and not goes_on_stage(honouree):
+            # Taken off stage: out of the round (the gap closes when the plan is tidied
+            # before printing); their unit hands the certificate over.
+            honouree.round_id = None
+            honouree.position_on_stage = None
+            session.flush()
         return honouree_row(honouree)
 
 

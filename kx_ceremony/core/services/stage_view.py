@@ -88,7 +88,8 @@ def _read_and_check(store: Store, ceremony_id: int) -> StagePlan:
         )
     by_round: dict[int, list[HonoureeRow]] = {r.id: [] for r in rounds}
     for h in honourees:
-        by_round[h.round_id].append(h)  # type: ignore[index]
+        if h.round_id is not None:  # those off stage receive through their unit
+            by_round[h.round_id].append(h)
     plans = []
     for r in rounds:
         members = by_round[r.id]
