@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -66,6 +67,22 @@ def _award_options(parser: argparse.ArgumentParser) -> None:
         action="store_const",
         const=False,
         help="viết đầy đủ chữ viết tắt trên bằng (mặc định)",
+    )
+    stage = parser.add_mutually_exclusive_group()
+    stage.add_argument(
+        "--on-stage",
+        dest="on_stage",
+        action="store_const",
+        const=True,
+        default=None,
+        help="trao trên sân khấu (mặc định)",
+    )
+    stage.add_argument(
+        "--off-stage",
+        dest="on_stage",
+        action="store_const",
+        const=False,
+        help="không trao trên sân khấu: đơn vị nhận về trao (in theo đơn vị, kèm danh sách ký nhận)",
     )
 
 
@@ -134,6 +151,7 @@ def _award_json(form: Any) -> dict[str, Any]:
     data = {k: getattr(form, k) for k in keys}
     data["award_type"] = form.award_type
     data["keep_abbreviations"] = form.keep_abbreviations
+    data["on_stage"] = form.on_stage
     data["kinds"] = list(form.kinds)
     data["aliases"] = list(form.aliases)
     return data
@@ -186,17 +204,34 @@ def cmd_awards_add(args: argparse.Namespace, ctx: Context) -> int:
             )
         full_name, rank = values.pop("full_name"), values.pop("rank")
         form_id = add_award_form(ctx.store, ceremony, full_name, rank, **values)
+    _set_stage(args, ctx, ceremony, form_id)
     print(form_id)
     return 0
+
+
+def _set_stage(args: argparse.Namespace, ctx: Context, ceremony: int, form_id: int) -> None:
+    if args.on_stage is None:
+        return
+    from kx_ceremony.core.services.stage_edits import set_form_on_stage
+
+    left = set_form_on_stage(ctx.store, ceremony, form_id, args.on_stage)
+    if left:
+        print(f"{left} người/tập thể rời các đợt trao trên sân khấu.", file=sys.stderr)
 
 
 def cmd_awards_edit(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.services.awards import update_award_form
 
     values = _award_values(args)
-    if not values:
+    if not values and args.on_stage is None:
         raise UserError("Không có gì để sửa: hãy cho ít nhất một giá trị, ví dụ --rank 35.")
-    form = update_award_form(ctx.store, _ceremony(args), args.id, **values)
+    ceremony = _ceremony(args)
+    if values:
+        update_award_form(ctx.store, ceremony, args.id, **values)
+    _set_stage(args, ctx, ceremony, args.id)
+    from kx_ceremony.core.services.awards import list_award_forms
+
+    form = next(f for f in list_award_forms(ctx.store, ceremony) if f.id == args.id)
     print(f"Đã sửa «{form.full_name}».")
     return 0
 

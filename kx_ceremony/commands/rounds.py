@@ -82,6 +82,16 @@ def register(commands: argparse._SubParsersAction, printing: argparse._SubParser
     edits.add_argument("--absent", type=positive_int, metavar="ID", help="đánh dấu vắng mặt")
     edits.add_argument("--present", type=positive_int, metavar="ID", help="đánh dấu có mặt")
     edits.add_argument("--substitute", metavar="ID:HỌ_TÊN", help="ghi tên người nhận thay")
+    edits.add_argument(
+        "--off-stage", type=positive_int, metavar="ID", help="người này không lên sân khấu"
+    )
+    edits.add_argument("--on-stage", type=positive_int, metavar="ID", help="người này lên sân khấu")
+    edits.add_argument(
+        "--stage-as-form",
+        type=positive_int,
+        metavar="ID",
+        help="người này lên sân khấu hay không theo hình thức khen thưởng của họ",
+    )
     add_format_arg(parser)
     parser.set_defaults(handler=cmd_rounds)
 
@@ -122,6 +132,11 @@ def apply_edit(args: argparse.Namespace, ctx: Context) -> bool:
     elif args.absent or args.present:
         honouree = args.absent or args.present
         stage_edits.set_attendance(ctx.store, cid, honouree, "absent" if args.absent else "present")
+    elif args.off_stage or args.on_stage or args.stage_as_form:
+        honouree = args.off_stage or args.on_stage or args.stage_as_form
+        choice = False if args.off_stage else True if args.on_stage else None
+        stage_edits.set_on_stage(ctx.store, cid, honouree, choice)
+        return True
     elif args.substitute:
         head, _, name = args.substitute.partition(":")
         (honouree,) = _numbers(head, 1, "ID:HỌ_TÊN")
@@ -149,7 +164,8 @@ def cmd_rounds(args: argparse.Namespace, ctx: Context) -> int:
     if (args.per_round is not None or args.force) and not args.plan:
         raise UserError("--per-round và --force chỉ dùng cùng --plan.")
     editing = any(
-        (args.move, args.presenter, args.form_presenter, args.absent, args.present, args.substitute)
+        (args.move, args.presenter, args.form_presenter, args.absent, args.present)
+        + (args.substitute, args.off_stage, args.on_stage, args.stage_as_form)
     )
     if editing and (args.plan or args.place_new):
         raise UserError(

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every schema revision this version knows, oldest first. A test keeps this list equal to
 # the Alembic scripts, so opening a current store never has to load Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0005", "0007", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0005", "0007", "0006", "0009")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 # The tables every KX Ceremony store has had since the first revision. Another program's
 # database may well carry an ``alembic_version`` table (any project using Alembic does),

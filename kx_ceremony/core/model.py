@@ -156,6 +156,8 @@ class AwardForm(Base):
     )
     # Print abbreviations as written (UBND, THCS…) instead of spelling them out.
     keep_abbreviations: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Presented on stage (rounds, script, line-up); off stage, the units hand it over.
+    on_stage: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="award_forms")
 
@@ -225,6 +227,8 @@ class Honouree(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # Awarded after death ("TRUY TẶNG"): a family member receives it.
     posthumous: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # On stage or not for this person; None: as the award form says (services.on_stage).
+    on_stage: Mapped[bool | None] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="honourees")

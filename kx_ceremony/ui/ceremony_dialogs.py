@@ -153,6 +153,11 @@ class AwardFormDialog(FormDialog):
         )
         self.keep_abbreviations.setChecked(bool(row and row.keep_abbreviations))
         f.add("keep_abbreviations", self.tr("Viết tắt"), self.keep_abbreviations)
+        self.on_stage = QCheckBox(
+            self.tr("Trao trên sân khấu (bỏ chọn: đơn vị nhận về trao, in theo đơn vị)")
+        )
+        self.on_stage.setChecked(row.on_stage if row else True)
+        f.add("on_stage", self.tr("Sân khấu"), self.on_stage)
         self.aliases = f.add(
             "aliases",
             self.tr("Tên gọi khác"),
@@ -175,17 +180,23 @@ class AwardFormDialog(FormDialog):
             # A new form left at the first choice takes the type its name suggests.
             values["award_type"] = self.award_type.currentData()
         if self.row is None:
-            return add_award_form(
+            form_id = add_award_form(
                 self.store, self.ceremony_id, self.full_name.text(), self.rank.value(), **values
             )
-        return update_award_form(
-            self.store,
-            self.ceremony_id,
-            self.row.id,
-            full_name=self.full_name.text(),
-            rank=self.rank.value(),
-            **values,
-        ).id
+        else:
+            form_id = update_award_form(
+                self.store,
+                self.ceremony_id,
+                self.row.id,
+                full_name=self.full_name.text(),
+                rank=self.rank.value(),
+                **values,
+            ).id
+        if self.on_stage.isChecked() != (self.row.on_stage if self.row else True):
+            from kx_ceremony.core.services.stage_edits import set_form_on_stage
+
+            set_form_on_stage(self.store, self.ceremony_id, form_id, self.on_stage.isChecked())
+        return form_id
 
 
 class DecisionDialog(FormDialog):

@@ -64,6 +64,18 @@ class HonoureeDialog(FormDialog):
         self.posthumous = QCheckBox(self.tr("Truy tặng (đã mất; thân nhân nhận thay)"))
         self.posthumous.setChecked(bool(data and data.posthumous))
         f.add("posthumous", self.tr("Truy tặng"), self.posthumous)
+        self.on_stage = f.add(
+            "on_stage",
+            self.tr("Lên sân khấu"),
+            choice(
+                [
+                    (self.tr("theo hình thức khen thưởng"), None),
+                    (self.tr("có, lên nhận trên sân khấu"), True),
+                    (self.tr("không, nhận qua đơn vị"), False),
+                ],
+                data.on_stage if data else None,
+            ),
+        )
         self.position = f.add("position", self.tr("Chức vụ"), line(data.position if data else ""))
         self.unit = f.add("unit", self.tr("Đơn vị"), line(data.unit if data else ""))
         self.award = f.add(
@@ -157,6 +169,7 @@ class HonoureeDialog(FormDialog):
             substitute_name=self.substitute.text(),
             note=self.note.text(),
             posthumous=self.posthumous.isChecked() and self.kind.currentData() == "individual",
+            on_stage=self.on_stage.currentData(),
         )
 
     def save(self) -> int:

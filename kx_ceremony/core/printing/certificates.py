@@ -49,6 +49,7 @@ from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.print_ledger import PlannedPrint, plan_prints, record_prints
 from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.vietnamese import collation_key
 
 MODES = ("blank", "full")
 Progress = Callable[[int, int], None]  # (done, total)
@@ -117,8 +118,18 @@ def _who(row: HonoureeRow, ordinal: int) -> str:
 def select_honourees(
     store: Store, ceremony_id: int, round_number: int | None, award: str | None
 ) -> list[tuple[int, HonoureeRow]]:
-    """(ordinal, honouree) in presentation order, filtered by round and award form."""
-    rows = list(enumerate(list_honourees(store, ceremony_id), start=1))
+    """(ordinal, honouree) in presentation order, filtered by round and award form.
+
+    Those presented on stage come first, in stage order; those who receive theirs through
+    their unit come after, grouped by unit (Vietnamese order), so each unit's stack is one
+    pile to hand over with its receipt list.
+    """
+    everyone = list_honourees(store, ceremony_id)
+    on_stage = [r for r in everyone if r.goes_on_stage]
+    by_unit = sorted(
+        (r for r in everyone if not r.goes_on_stage), key=lambda r: collation_key(r.unit or "")
+    )
+    rows = list(enumerate([*on_stage, *by_unit], start=1))
     if not rows:
         raise UserError(
             "Buổi lễ chưa có ai được khen; hãy nhập danh sách (lệnh import) trước khi in."

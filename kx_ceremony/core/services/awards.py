@@ -37,6 +37,7 @@ def award_form_row(form: AwardForm) -> AwardFormRow:
         register_pattern=form.register_pattern or "",
         award_type=form.award_type or "certificate",
         keep_abbreviations=bool(form.keep_abbreviations),
+        on_stage=bool(form.on_stage),
     )
 
 

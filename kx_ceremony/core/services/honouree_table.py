@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 
 from kx_ceremony.core.model import AwardForm, Decision, Honouree, Round
 from kx_ceremony.core.services.ordering import presentation_key_of
@@ -53,6 +53,8 @@ _COLUMNS = (
     _H.note,
     _H.title,
     _H.posthumous,
+    _H.on_stage,
+    func.coalesce(_H.on_stage, _A.on_stage).label("goes_on_stage"),
 )
 _TEXT_FIELDS = frozenset(
     ("position", "unit", "achievement", "decision_number", "register_number")

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from kx_ceremony.core.errors import NotFound, UserError
-from kx_ceremony.core.model import Attendance, Decision, Gender, Honouree, Kind
+from kx_ceremony.core.model import Attendance, AwardForm, Decision, Gender, Honouree, Kind
 from kx_ceremony.core.services.awards import load_award_form
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honouree_duplicates import (  # noqa: F401 - LIKELY re-exported
@@ -58,6 +58,7 @@ class HonoureeInput:
     note: str = ""
     title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
     posthumous: bool = False  # awarded after death (TRUY TẶNG)
+    on_stage: bool | None = None  # None: as the award form says (goes_on_stage)
 
 
 def normalise_input(data: HonoureeInput) -> HonoureeInput:
@@ -217,6 +218,12 @@ def update_honouree(
         check_against_store(session, ceremony_id, data, honouree_id, confirm_likely=confirm_likely)
         apply_input(honouree, data)
         session.flush()
+        if honouree.round_id is not None and not goes_on_stage(honouree):
+            # Taken off stage: out of the round (the gap closes when the plan is tidied
+            # before printing); their unit hands the certificate over.
+            honouree.round_id = None
+            honouree.position_on_stage = None
+            session.flush()
         return honouree_row(honouree)
 
 
@@ -270,6 +277,16 @@ def remove_honourees(
     return removed
 
 
+def goes_on_stage(h: Honouree) -> bool:
+    """Presented on stage: the person's own choice, else their award form's."""
+    return bool(h.on_stage if h.on_stage is not None else h.award_form.on_stage)
+
+
+def on_stage_clause():  # type: ignore[no-untyped-def]
+    """The same rule in SQL, over Honouree joined with its AwardForm."""
+    return func.coalesce(Honouree.on_stage, AwardForm.on_stage).is_(True)
+
+
 def honouree_row(h: Honouree) -> HonoureeRow:
     return HonoureeRow(
         id=h.id,
@@ -296,6 +313,8 @@ def honouree_row(h: Honouree) -> HonoureeRow:
         note=h.note,
         title=h.title or "",
         posthumous=bool(h.posthumous),
+        on_stage=h.on_stage,
+        goes_on_stage=goes_on_stage(h),
     )
 
 

@@ -25,6 +25,7 @@ from kx_ceremony.core.model import (
     Round,
 )
 from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.honourees import on_stage_clause
 from kx_ceremony.core.store import Store
 
 BACKUP_MAX_AGE = dt.timedelta(days=1)
@@ -64,7 +65,8 @@ def ceremony_readiness(
         unplaced = session.scalar(
             select(func.count())
             .select_from(Honouree)
-            .where(in_ceremony, Honouree.round_id.is_(None))
+            .join(AwardForm, AwardForm.id == Honouree.award_form_id)
+            .where(in_ceremony, Honouree.round_id.is_(None), on_stage_clause())
         )
         rounds = session.scalar(
             select(func.count()).select_from(Round).where(Round.ceremony_id == ceremony_id)

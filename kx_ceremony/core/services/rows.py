@@ -50,6 +50,7 @@ class AwardFormRow:
     register_pattern: str = ""
     award_type: str = "certificate"  # certificate, title (DANH HIỆU …) or flag (Cờ thi đua)
     keep_abbreviations: bool = False  # print UBND, THCS… as written
+    on_stage: bool = True  # presented on stage; False: handed over through the units
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class HonoureeRow:
     note: str = ""
     title: str = ""  # "Ông", "Đại tá", "PGS.TS." written before the name
     posthumous: bool = False  # awarded after death (TRUY TẶNG); a family member receives
+    on_stage: bool | None = None  # the person's own choice; None: as the award form says
+    goes_on_stage: bool = True  # the choice in force (own, else the award form's)
 
     def to_json(self) -> dict[str, Any]:
         keys = (
@@ -113,6 +116,7 @@ class HonoureeRow:
             "substitute_name",
             "title",
             "posthumous",
+            "goes_on_stage",
         )
         return {k: getattr(self, k) for k in keys}
 

@@ -31,10 +31,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.model import Attendance, Honouree, Round
+from kx_ceremony.core.model import Attendance, AwardForm, Honouree, Round
 from kx_ceremony.core.services.award_presenters import presenters_for_forms
 from kx_ceremony.core.services.ceremonies import MAX_PER_ROUND, load_ceremony
-from kx_ceremony.core.services.honourees import honouree_row
+from kx_ceremony.core.services.honourees import goes_on_stage, honouree_row, on_stage_clause
 from kx_ceremony.core.services.ordering import precedence_key
 from kx_ceremony.core.services.presenters import presenter_row
 from kx_ceremony.core.services.rows import PresenterRow
@@ -150,7 +150,8 @@ def plan_rounds(
         current_form: int | None = None
         current: Round | None = None
         position = 0
-        for honouree in _in_precedence(_honourees(session, ceremony_id)):
+        on_stage = [h for h in _honourees(session, ceremony_id) if goes_on_stage(h)]
+        for honouree in _in_precedence(on_stage):
             if honouree.award_form_id != current_form:
                 current_form = honouree.award_form_id
                 form_rounds = 0
@@ -226,15 +227,23 @@ def place_new_honourees(
         honourees = _honourees(session, ceremony_id)
         left: set[int] = set()
         for h in honourees:
-            if h.round is not None and h.round.award_form_id != h.award_form_id:
+            if h.round is not None and not goes_on_stage(h):
+                # No longer presented on stage (their award form or they were taken off):
+                # out of the round; their unit hands the certificate over.
+                left.add(h.round.id)
+                h.round = None
+                h.position_on_stage = None
+            elif h.round is not None and h.round.award_form_id != h.award_form_id:
                 # The award changed after planning: leave the old award's round (whose
                 # certificate would be the wrong one) and be placed like a newcomer.
                 left.add(h.round.id)
                 h.round = None
                 h.position_on_stage = None
         session.flush()
-        newcomers = _in_precedence([h for h in honourees if h.round_id is None])
-        if not newcomers:
+        newcomers = _in_precedence(
+            [h for h in honourees if h.round_id is None and goes_on_stage(h)]
+        )
+        if not newcomers and not left:
             return 0
         by_form = presenters_for_forms(session, ceremony_id)
         rounds = load_rounds(session, ceremony_id)
@@ -419,14 +428,19 @@ def list_rounds(store: Store, ceremony_id: int) -> list[RoundRow]:
 
 
 def count_unplaced(store: Store, ceremony_id: int) -> int:
-    """Honourees with no round yet (added after planning)."""
+    """Honourees presented on stage with no round yet (added after planning)."""
     with store.reading() as session:
         load_ceremony(session, ceremony_id)
         return (
             session.scalar(
                 select(func.count())
                 .select_from(Honouree)
-                .where(Honouree.ceremony_id == ceremony_id, Honouree.round_id.is_(None))
+                .join(AwardForm, AwardForm.id == Honouree.award_form_id)
+                .where(
+                    Honouree.ceremony_id == ceremony_id,
+                    Honouree.round_id.is_(None),
+                    on_stage_clause(),
+                )
             )
             or 0
         )

@@ -149,3 +149,78 @@ def set_attendance(
             on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
             members = [*on_stage, honouree, *[h for h in members if h not in on_stage]]
         pack_positions(members)
+
+
+def set_on_stage(store: Store, ceremony_id: int, honouree_id: int, on_stage: bool | None) -> None:
+    """Whether this person goes up on stage: True, False, or None (as their award form says).
+
+    Taken off stage, they leave their round (its line closes up; a round left empty goes
+    and later rounds renumber) and receive through their unit. Brought on stage, they wait
+    for «Xếp người mới vào đợt» like anyone added after planning.
+    """
+    from kx_ceremony.core.services.honourees import goes_on_stage
+
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        honouree = _honouree(session, ceremony_id, honouree_id)
+        honouree.on_stage = on_stage
+        session.flush()
+        old_round = honouree.round
+        if old_round is None or goes_on_stage(honouree):
+            return
+        honouree.round = None
+        honouree.position_on_stage = None
+        session.flush()
+        members = _members(session, old_round.id)
+        if members:
+            pack_positions(members)
+            return
+        session.delete(old_round)
+        session.flush()
+        renumber_rounds(session, load_rounds(session, ceremony_id))
+
+
+def set_form_on_stage(store: Store, ceremony_id: int, award_form_id: int, on_stage: bool) -> int:
+    """Whether an award form is presented on stage; returns how many left their rounds.
+
+    Off stage, everyone of the form who follows the form (not those the organiser put on
+    stage one by one) leaves their round; rounds left empty go and the later ones renumber.
+    On stage again, they wait for «Xếp người mới vào đợt».
+    """
+    from kx_ceremony.core.model import AwardForm
+
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        form = session.get(AwardForm, award_form_id)
+        if form is None or form.ceremony_id != ceremony_id:
+            raise NotFound(f"Không có hình thức khen thưởng số {award_form_id} trong buổi lễ này.")
+        form.on_stage = bool(on_stage)
+        if on_stage:
+            return 0
+        leaving = list(
+            session.scalars(
+                select(Honouree).where(
+                    Honouree.ceremony_id == ceremony_id,
+                    Honouree.award_form_id == award_form_id,
+                    Honouree.round_id.is_not(None),
+                    Honouree.on_stage.is_not(True),
+                )
+            )
+        )
+        touched = {h.round_id for h in leaving}
+        for h in leaving:
+            h.round_id = None
+            h.position_on_stage = None
+        session.flush()
+        emptied = False
+        for round_id in touched:
+            members = _members(session, round_id)
+            if members:
+                pack_positions(members)
+            else:
+                session.delete(session.get(Round, round_id))
+                emptied = True
+        session.flush()
+        if emptied:
+            renumber_rounds(session, load_rounds(session, ceremony_id))
+        return len(leaving)

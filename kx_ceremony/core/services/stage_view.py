@@ -79,7 +79,7 @@ def _read_and_check(store: Store, ceremony_id: int) -> StagePlan:
             cli_hint=f"hãy chạy «rounds --ceremony {ceremony_id} --plan» rồi in lại.",
             window_hint="hãy bấm «Lập các đợt trao» ở thẻ «Sân khấu» rồi in lại.",
         )
-    unplaced = [h for h in honourees if h.round is None]
+    unplaced = [h for h in honourees if h.round is None and h.goes_on_stage]
     if unplaced:
         raise UserError(
             f"Còn {len(unplaced)} người/tập thể chưa được xếp đợt trao (ví dụ «{unplaced[0].name}»)",
@@ -88,7 +88,8 @@ def _read_and_check(store: Store, ceremony_id: int) -> StagePlan:
         )
     by_round: dict[int, list[HonoureeRow]] = {r.id: [] for r in rounds}
     for h in honourees:
-        by_round[h.round_id].append(h)  # type: ignore[index]
+        if h.round_id is not None:  # those off stage receive through their unit
+            by_round[h.round_id].append(h)
     plans = []
     for r in rounds:
         members = by_round[r.id]
