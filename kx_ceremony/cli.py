@@ -28,7 +28,7 @@ from kx_ceremony.commands import COMMAND_MODULES  # noqa: E402
 from kx_ceremony.commands.common import Context  # noqa: E402
 from kx_ceremony.core.errors import StoreError, UserError  # noqa: E402
 from kx_ceremony.core.logs import setup_logging  # noqa: E402
-from kx_ceremony.core.text_safety import SafeStream  # noqa: E402
+from kx_ceremony.core.text.hygiene import SafeStream  # noqa: E402
 
 # What start-up loaded stays out of every later collection; then collect as usual.
 gc.freeze()

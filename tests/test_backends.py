@@ -17,7 +17,6 @@ from sqlalchemy import text
 from kx_ceremony.core.demo import create_demo
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.exporting import FULL_LIST_SHEET, export_honourees
-from kx_ceremony.core.migrate import SCHEMA_HEAD, run_alembic_upgrade
 from kx_ceremony.core.model import Ceremony
 from kx_ceremony.core.services.awards import add_award_form, list_award_forms
 from kx_ceremony.core.services.ceremonies import (
@@ -37,6 +36,7 @@ from kx_ceremony.core.services.honourees import (
     update_honouree,
 )
 from kx_ceremony.core.store import create_store_engine, open_store, resolve_url
+from kx_ceremony.core.store.schema import SCHEMA_HEAD, run_alembic_upgrade
 
 
 def test_migrations_reach_head_and_reopen_quietly(any_db: str) -> None:

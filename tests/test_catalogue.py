@@ -10,7 +10,7 @@ from printing_helpers import page_texts, page_words, words_of
 
 from kx_ceremony.core.services.awards import list_award_forms
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 
 def _new(store, day: dt.date, organiser: str = "", place: str = "") -> int:

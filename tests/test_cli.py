@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kx_ceremony.core.migrate import SCHEMA_HEAD
 from kx_ceremony.core.model import KIND_ORDER, Kind
+from kx_ceremony.core.store.schema import SCHEMA_HEAD
 
 JSON_KEYS = {
     "id",

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from kx_ceremony.core import migrate
-from kx_ceremony.core.backup import backups_dir, integrity_problems
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.model import Base
 from kx_ceremony.core.store import open_store, resolve_url
+from kx_ceremony.core.store import schema as migrate
+from kx_ceremony.core.store.copies import backups_dir, integrity_problems
 
 TABLES = [
     "ceremonies",

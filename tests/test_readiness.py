@@ -41,7 +41,7 @@ def test_the_sample_counts_move_with_the_work(store, demo_id):
 
 
 def test_the_days_backup(store, demo_id, store_path):
-    from kx_ceremony.core.backup import automatic_backup
+    from kx_ceremony.core.store.copies import automatic_backup
 
     automatic_backup(store_path, "daily")
     assert "backup" not in _counts(store, demo_id)

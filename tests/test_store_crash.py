@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import select
 
 from kx_ceremony.core.model import Honouree
-from kx_ceremony.core.safety import check_store
 from kx_ceremony.core.store import open_store
+from kx_ceremony.core.store.maintenance import check_store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

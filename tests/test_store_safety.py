@@ -22,12 +22,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from kx_ceremony.core import backup
 from kx_ceremony.core.demo import create_demo
 from kx_ceremony.core.errors import StoreError, UserError
-from kx_ceremony.core.instance_lock import acquire_window_lock
-from kx_ceremony.core.recovery import DamagedStore, recover_store
-from kx_ceremony.core.safety import check_store
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.honourees import (
     HonoureeInput,
@@ -37,7 +33,11 @@ from kx_ceremony.core.services.honourees import (
     remove_honourees,
     update_honouree,
 )
+from kx_ceremony.core.store import copies as backup
 from kx_ceremony.core.store import open_store
+from kx_ceremony.core.store.maintenance import check_store
+from kx_ceremony.core.store.repair import DamagedStore, recover_store
+from kx_ceremony.core.store.window_lock import acquire_window_lock
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -309,7 +309,7 @@ HOLD_WINDOW = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from kx_ceremony.core.instance_lock import acquire_window_lock
+    from kx_ceremony.core.store.window_lock import acquire_window_lock
     lock = acquire_window_lock(Path(sys.argv[1]))
     print("holding", flush=True)
     time.sleep(60)
@@ -329,7 +329,7 @@ def test_second_writer_gets_a_clear_message_not_a_hang(
     store, demo_id, store_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.close()
-    monkeypatch.setattr("kx_ceremony.core.store.BUSY_TIMEOUT_MS", 400)
+    monkeypatch.setattr("kx_ceremony.core.store.engine.BUSY_TIMEOUT_MS", 400)
     child = _hold(HOLD_WRITE, store_path)
     try:
         started = time.monotonic()

@@ -16,7 +16,7 @@ from pathlib import Path
 import hostile_files
 import pytest
 
-from kx_ceremony.core.text_safety import has_unsafe, strip_unsafe
+from kx_ceremony.core.text.hygiene import has_unsafe, strip_unsafe
 
 # Each would do harm: ESC and CSI (7 and 8 bit) start terminal sequences, BEL ends an
 # OSC, U+202E makes a name read backwards, U+FFFE/U+FFFF make Excel refuse the workbook.

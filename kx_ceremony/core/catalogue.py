@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.model import Kind
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 # The day districts were abolished (two-tier local government; Decree 152/2025/NĐ-CP).
 TWO_TIER_FROM = dt.date(2025, 7, 1)

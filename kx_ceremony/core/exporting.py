@@ -28,7 +28,7 @@ from kx_ceremony.core.services.rows import (
     HonoureeRow,
 )
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_safety import strip_unsafe
+from kx_ceremony.core.text.hygiene import strip_unsafe
 
 FONT_NAME = "Times New Roman"
 FULL_LIST_SHEET = "Toàn bộ danh sách"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 
 def _names(view) -> list[str]:

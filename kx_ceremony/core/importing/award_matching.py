@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kx_ceremony.core.services.rows import AwardFormRow
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 _ABBREVIATIONS = {
     "bk": "bang khen",

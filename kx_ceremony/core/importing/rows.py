@@ -25,8 +25,12 @@ from kx_ceremony.core.importing.table import (
 from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.services.honourees import KIND_LABELS, SAME
-from kx_ceremony.core.titles import gender_of_title, may_have_title, split_title
-from kx_ceremony.core.vietnamese import fold_for_search, identity_key_of_clean, repair_name_case
+from kx_ceremony.core.text.titles import gender_of_title, may_have_title, split_title
+from kx_ceremony.core.text.vietnamese import (
+    fold_for_search,
+    identity_key_of_clean,
+    repair_name_case,
+)
 
 TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
 DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")

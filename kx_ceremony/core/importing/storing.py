@@ -22,8 +22,8 @@ from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honourees import SAME
 from kx_ceremony.core.services.rows import AwardFormRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_limits import require_fit
-from kx_ceremony.core.vietnamese import fold_for_search, identity_key
+from kx_ceremony.core.store.column_limits import require_fit
+from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
 
 _CEREMONIES = Ceremony.__table__
 _FORMS = AwardForm.__table__

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.fonts import FontSet, check_printable, register_fonts
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.vietnamese import clean_text
 
 MM = 72 / 25.4
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0
@@ -41,7 +41,7 @@ def full_issuer(issuer: str) -> str:
     "UBND huyện Kiến Xương" → "ỦY BAN NHÂN DÂN\nHUYỆN KIẾN XƯƠNG" (Decree 30: no "UBND"
     at the top left); other bodies are spelled out and kept as typed (line breaks too).
     """
-    from kx_ceremony.core.abbreviations import spell_out
+    from kx_ceremony.core.text.abbreviations import spell_out
 
     lines = []
     for line in issuer.splitlines():

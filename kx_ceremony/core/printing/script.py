@@ -22,7 +22,7 @@ from kx_ceremony.core.printing.stage_text import (
 )
 from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
 from kx_ceremony.core.services.stage_view import RoundPlan, StagePlan
-from kx_ceremony.core.vietnamese import date_words
+from kx_ceremony.core.text.vietnamese import date_words
 
 MM = 72 / 25.4
 

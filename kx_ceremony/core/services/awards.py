@@ -14,7 +14,7 @@ from kx_ceremony.core.model import AwardForm, Decision, Honouree, Kind
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text, fold_for_search
+from kx_ceremony.core.text.vietnamese import clean_text, fold_for_search
 
 
 def award_form_row(form: AwardForm) -> AwardFormRow:

@@ -20,8 +20,8 @@ from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.documents import document_row
 from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_safety import strip_unsafe
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.hygiene import strip_unsafe
+from kx_ceremony.core.text.vietnamese import clean_text
 
 KIND_LABELS = {"covenant": "bản giao ước thi đua", "pledge": "bản cam kết thi đua"}
 _UNSET: Any = object()

@@ -15,8 +15,8 @@ from kx_ceremony.core.model import PledgeDocument, PledgeKind, Signatory
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_safety import scrub
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.hygiene import scrub
+from kx_ceremony.core.text.vietnamese import clean_text
 
 
 @dataclass(frozen=True)

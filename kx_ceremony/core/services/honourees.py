@@ -17,8 +17,8 @@ from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.ordering import in_presentation_order
 from kx_ceremony.core.services.rows import HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.titles import gender_of_title, split_title
-from kx_ceremony.core.vietnamese import (
+from kx_ceremony.core.text.titles import gender_of_title, split_title
+from kx_ceremony.core.text.vietnamese import (
     clean_text,
     fold_for_search,
     identity_key,

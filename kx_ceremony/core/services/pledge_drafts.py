@@ -16,7 +16,7 @@ from kx_ceremony.core.services.document_editing import KIND_LABELS, find_documen
 from kx_ceremony.core.services.documents import DocumentInput, save_document
 from kx_ceremony.core.services.rows import CeremonyRow, SignatoryRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text, fold
+from kx_ceremony.core.text.vietnamese import clean_text, fold
 
 # The usual head of a unit, guessed from how the unit's name starts (folded, no marks).
 _HEAD_TITLES = (

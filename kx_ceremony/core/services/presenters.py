@@ -12,7 +12,7 @@ from kx_ceremony.core.model import Presenter
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.rows import PresenterRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text, repair_name_case
+from kx_ceremony.core.text.vietnamese import clean_text, repair_name_case
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.vietnamese import clean_text
 
 
 def _honouree(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:

@@ -16,9 +16,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kx_ceremony.core.backup import latest_backup
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.sqlite_files import (
+from kx_ceremony.core.store.copies import latest_backup
+from kx_ceremony.core.store.files import (
     SQLITE_CORRUPT,
     SQLITE_NOTADB,
     StoreBusy,
@@ -130,7 +130,7 @@ def recover_store(store_path: Path, backup: Path | None = None) -> Recovery:
     ``backup`` defaults to the newest verified automatic backup; with none, the damaged
     file is only set aside so that a new, empty store can be started.
     """
-    from kx_ceremony.core.safety import restore_store
+    from kx_ceremony.core.store.maintenance import restore_store
 
     chosen = backup or latest_backup(store_path)
     if chosen is None:

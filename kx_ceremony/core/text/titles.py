@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kx_ceremony.core.vietnamese import clean_text, fold
+from kx_ceremony.core.text.vietnamese import clean_text, fold
 
 # Multi-word titles (folded), longest first; each may be followed by a space or a dot.
 _WORD_TITLES: list[tuple[str, str | None]] = [

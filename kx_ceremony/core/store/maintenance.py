@@ -10,11 +10,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from kx_ceremony.core import backup as backups
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.migrate import inspect_sqlite_file
-from kx_ceremony.core.sqlite_files import connect_readonly, refuse_if_busy
+from kx_ceremony.core.store import copies as backups
 from kx_ceremony.core.store import prepare_store_folder, resolve_url, sqlite_path, store_is_named
+from kx_ceremony.core.store.files import connect_readonly, refuse_if_busy
+from kx_ceremony.core.store.schema import inspect_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,6 @@ def _set_current_aside(path: Path) -> Path:
             return backups.automatic_backup(path, "before-restore")
         except UserError:
             pass  # a foreign or newer file: keep it byte for byte below
-    from kx_ceremony.core.recovery import keep_damaged_aside
+    from kx_ceremony.core.store.repair import keep_damaged_aside
 
     return keep_damaged_aside(path)

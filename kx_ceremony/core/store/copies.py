@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.paths import file_in_the_way
-from kx_ceremony.core.sqlite_files import (
+from kx_ceremony.core.store.files import (
     SQLITE_FULL,
     SQLITE_IOERR,
     StoreBusy,

@@ -19,10 +19,12 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kx_ceremony.core import redact, server, text_limits
+from kx_ceremony.core import redact
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.paths import default_store_path, file_in_the_way
-from kx_ceremony.core.sqlite_files import StoreBusy, StoreUnreachable, is_busy
+from kx_ceremony.core.store import column_limits as text_limits
+from kx_ceremony.core.store import server
+from kx_ceremony.core.store.files import StoreBusy, StoreUnreachable, is_busy
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +247,8 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     store written by a newer version or a file that is not a KX Ceremony store; upgrades
     an older store after a verified backup.
     """
-    from kx_ceremony.core import migrate, recovery
+    from kx_ceremony.core.store import repair as recovery
+    from kx_ceremony.core.store import schema as migrate
 
     url = resolve_url(db)
     path = sqlite_path(url)

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
-from kx_ceremony.core.text_safety import UNSAFE_CHARACTERS, strip_unsafe
+from kx_ceremony.core.text.hygiene import UNSAFE_CHARACTERS, strip_unsafe
+from kx_ceremony.core.text.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
 
 __all__ = [
     "clean_text",

@@ -16,20 +16,20 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from kx_ceremony.core.backup import automatic_backup
 from kx_ceremony.core.errors import StoreError, UserError
-from kx_ceremony.core.sqlite_files import (
+from kx_ceremony.core.store import Store, create_store_engine
+from kx_ceremony.core.store.copies import automatic_backup
+from kx_ceremony.core.store.files import (
     StoreBusy,
     StoreUnreachable,
     connect_readonly,
     is_access_problem,
     is_busy,
 )
-from kx_ceremony.core.store import Store, create_store_engine
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # Every schema revision this version knows, oldest first. A test keeps this list equal to
 # the Alembic scripts, so opening a current store never has to load Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0005")

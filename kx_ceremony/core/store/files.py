@@ -72,7 +72,7 @@ class StoreUnreachable(UserError):
 
 def busy_timeout_s() -> float:
     """How long one step waits for another program's lock (the store's busy timeout)."""
-    from kx_ceremony.core import store
+    from kx_ceremony.core.store import engine as store
 
     return store.BUSY_TIMEOUT_MS / 1000
 
