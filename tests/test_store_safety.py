@@ -35,8 +35,8 @@ from kx_ceremony.core.services.honourees import (
 )
 from kx_ceremony.core.store import copies as backup
 from kx_ceremony.core.store import open_store
-from kx_ceremony.core.store.maintenance import check_store
-from kx_ceremony.core.store.repair import DamagedStore, recover_store
+from kx_ceremony.core.store.maintenance import check_store, recover_store
+from kx_ceremony.core.store.repair import DamagedStore
 from kx_ceremony.core.store.window_lock import acquire_window_lock
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -329,7 +329,7 @@ def test_second_writer_gets_a_clear_message_not_a_hang(
     store, demo_id, store_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.close()
-    monkeypatch.setattr("kx_ceremony.core.store.engine.BUSY_TIMEOUT_MS", 400)
+    monkeypatch.setattr("kx_ceremony.core.store.files.BUSY_TIMEOUT_MS", 400)
     child = _hold(HOLD_WRITE, store_path)
     try:
         started = time.monotonic()

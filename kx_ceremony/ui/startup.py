@@ -48,7 +48,8 @@ def ask_recover(parent: QWidget | None, message: str, backup: Path | None) -> bo
 
 def open_for_window(ctx: Any, parent: QWidget | None = None) -> Store:
     """``ctx.store``, offering to recover a damaged store from its newest good backup."""
-    from kx_ceremony.core.store.repair import DamagedStore, recover_store
+    from kx_ceremony.core.store.maintenance import recover_store
+    from kx_ceremony.core.store.repair import DamagedStore
 
     try:
         return ctx.store

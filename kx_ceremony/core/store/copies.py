@@ -26,6 +26,8 @@ from kx_ceremony.core.store.files import (
     error_code,
     is_access_problem,
     is_busy,
+    page_problems,
+    reading_file,
 )
 
 KEEP_AUTOMATIC = 10
@@ -38,18 +40,10 @@ def integrity_problems(path: Path) -> list[str]:
     be opened for lack of rights is said so (``StoreUnreachable``).
     """
     try:
-        conn = connect_readonly(path)
-        try:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        finally:
-            conn.close()
+        with reading_file(path) as conn:
+            return page_problems(conn)
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc):
-            raise StoreBusy(path) from exc
-        if is_access_problem(exc):
-            raise StoreUnreachable(path, exc) from exc
         return [str(exc)]
-    return [] if rows == ["ok"] else rows
 
 
 def copy_verified(source: Path, target: Path) -> Path:
@@ -201,11 +195,8 @@ def _holds_a_store(path: Path) -> bool:
     try:
         if integrity_problems(path):
             return False
-        conn = connect_readonly(path)
-        try:
+        with reading_file(path) as conn:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
     except (sqlite3.DatabaseError, UserError):  # damaged, busy or unreadable: not offered
         return False
     return row is not None

@@ -1,13 +1,12 @@
-"""The ceremony store: engine, sessions, SQLite settings, and opening a store safely.
+"""The engine and its sessions: SQLite settings, server settings, friendly database errors.
 
-Opening a store checks, before touching the file, that this version can read it; a store
-with an older schema is upgraded only after a verified backup (see ``migrate.py``).
+``Store.transaction()`` is the unit of work every service writes through; opening a store
+(the checks before the engine touches a file) is ``opening.py``.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,90 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kx_ceremony.core import redact
 from kx_ceremony.core.errors import StoreError, UserError
-from kx_ceremony.core.paths import default_store_path, file_in_the_way
 from kx_ceremony.core.store import column_limits as text_limits
-from kx_ceremony.core.store import server
-from kx_ceremony.core.store.files import StoreBusy, StoreUnreachable, is_busy
+from kx_ceremony.core.store import files, server
+from kx_ceremony.core.store.files import StoreBusy, foreign_key_problems, is_busy, page_problems
 
 log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 5000
-ENV_DB = "KX_CEREMONY_DB"
-
-
-def resolve_url(db: str | None) -> URL:
-    """--db or KX_CEREMONY_DB (a file path or an SQLAlchemy URL), else the default file."""
-    value = db or os.environ.get(ENV_DB) or str(default_store_path())
-    if "://" in value:
-        return _parse_server_url(value)
-    path = Path(value).expanduser().resolve()
-    return URL.create("sqlite+pysqlite", database=str(path))
-
-
-def _parse_server_url(value: str) -> URL:
-    """A server address; its password is hidden from every message and log from now on."""
-    authority = value.split("://", 1)[1].split("/", 1)[0]
-    if "@" in authority:
-        redact.remember(authority.rsplit("@", 1)[0].partition(":")[2])
-    try:
-        url = make_url(value)
-    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's URL
-        raise UserError(_bad_url_message(value)) from exc
-    redact.remember(url.password if isinstance(url.password, str) else None)
-    for key in ("password", "passwd", "pwd"):
-        found = url.query.get(key)
-        for secret in (found,) if isinstance(found, str) else found or ():
-            redact.remember(secret)
-    if authority.count("@") > 1:  # a password with an unencoded "@": the host would be wrong
-        raise UserError(_bad_url_message(value))
-    return url
-
-
-def _bad_url_message(value: str) -> str:
-    return (
-        f"Địa chỉ kho dữ liệu {redact.mask(value)} không hợp lệ. Hãy viết theo dạng "
-        f"{redact.URL_FORM}; ký tự đặc biệt trong mật khẩu viết dạng %XX (ví dụ @ là %40, "
-        "/ là %2F, : là %3A)."
-    )
-
-
-def store_is_named(db: str | None) -> bool:
-    """True when the user named the store (--db or KX_CEREMONY_DB), not the default one."""
-    return bool(db or os.environ.get(ENV_DB))
-
-
-def prepare_store_folder(path: Path, *, named: bool) -> None:
-    """Make sure a new store file can be created at ``path``.
-
-    Only the default store's folder is created silently; a folder named by the user that
-    does not exist is most likely a typing mistake, and a new empty store there would
-    look like a lost list, so it is refused.
-    """
-    folder = path.parent
-    if folder.is_dir():
-        return
-    blocker = file_in_the_way(folder)
-    if blocker is not None:
-        raise UserError(
-            f"Không tạo được kho dữ liệu {path}: {blocker} là một tệp, không phải thư mục. "
-            "Hãy kiểm tra lại đường dẫn kho dữ liệu."
-        )
-    if named:
-        raise UserError(
-            f"Không có thư mục {folder} để đặt kho dữ liệu {path.name}; chương trình không tạo "
-            "kho mới ở đó. Hãy kiểm tra lại đường dẫn ở --db (hoặc biến KX_CEREMONY_DB), "
-            "hoặc tạo thư mục đó trước nếu muốn lập kho mới."
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreUnreachable(path, exc.strerror or exc, writing=True) from exc
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -120,7 +46,7 @@ def _install_sqlite_settings(engine: Engine) -> None:
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {files.BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -136,13 +62,26 @@ def create_store_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(
             url,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            connect_args={"timeout": files.busy_timeout_s(), "check_same_thread": False},
         )
         _install_sqlite_settings(engine)
         return engine
     engine = create_engine(url, pool_pre_ping=True, connect_args=server.connect_args(url))
     server.install_settings(engine)  # timeouts: a server that is off or stuck never hangs us
     return engine
+
+
+def server_engine(url: URL) -> Engine:
+    """The engine for a database server; a driver or dialect we lack is said plainly."""
+    shown = redact.mask(url.render_as_string(hide_password=True))
+    try:
+        return create_store_engine(url)
+    except (ModuleNotFoundError, NoSuchModuleError) as exc:
+        raise UserError(
+            f"Không mở được kho dữ liệu {shown}: thiếu trình điều khiển cho loại cơ sở dữ liệu "
+            "này. KX Ceremony dùng máy chủ PostgreSQL qua địa chỉ postgresql+psycopg://...; "
+            'nếu đã dùng đúng địa chỉ đó, hãy cài bản cho máy chủ (pip install "kx-ceremony[server]").'
+        ) from exc
 
 
 @dataclass
@@ -176,13 +115,13 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A unit of work: commits when the block ends, rolls back everything on error."""
-        with _friendly_db_errors(self, writing=True), self._write() as session, session.begin():
+        with friendly_db_errors(self, writing=True), self._write() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only view of the store, consistent for the whole block."""
-        with _friendly_db_errors(self, writing=False), self._read() as session, session.begin():
+        with friendly_db_errors(self, writing=False), self._read() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -212,7 +151,7 @@ def lock_ceremony_for_import(session: Session, ceremony_id: int) -> None:
 
 
 @contextmanager
-def _friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
+def friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
@@ -240,54 +179,10 @@ def _friendly_db_errors(store: Store, *, writing: bool) -> Iterator[None]:
         raise
 
 
-def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
-    """Open (creating if needed) the store named by --db / KX_CEREMONY_DB / the default.
-
-    Refuses, without touching the file, a damaged store (naming the backup to restore), a
-    store written by a newer version or a file that is not a KX Ceremony store; upgrades
-    an older store after a verified backup.
-    """
-    from kx_ceremony.core.store import repair as recovery
-    from kx_ceremony.core.store import schema as migrate
-
-    url = resolve_url(db)
-    path = sqlite_path(url)
-    if path is not None:
-        recovery.refuse_if_damaged(path)  # a cut-short or garbled file, with a backup named
-        state = migrate.inspect_sqlite_file(path)
-        if not state.is_current:
-            if not upgrade:
-                raise StoreError(f"Kho dữ liệu {path} cần được nâng cấp trước khi dùng.")
-            prepare_store_folder(path, named=store_is_named(db))
-        store = Store(url, create_store_engine(url))
-        if not state.is_current:
-            try:
-                migrate.upgrade_sqlite(store, state)
-            except BaseException:
-                store.close()
-                raise
-        return store
-    store = Store(url, server.server_engine(url))
-    try:
-        server.check_reachable(store)
-        if upgrade:
-            with _friendly_db_errors(store, writing=True):
-                migrate.upgrade_server(store)
-    except BaseException:
-        store.close()
-        raise
-    return store
-
-
 def check_integrity(store: Store) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks ([] when all is well)."""
     if not store.is_sqlite:
         return []
-    problems: list[str] = []
     with store.engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        if rows != ["ok"]:
-            problems.extend(rows)
-        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-            problems.append(f"bảng {table} dòng {rowid} trỏ tới {parent} không còn tồn tại")
-    return problems
+        raw = conn.connection.driver_connection
+        return page_problems(raw) + foreign_key_problems(raw)

@@ -11,9 +11,14 @@ corrupt or "not a database" is damage.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kx_ceremony.core.errors import UserError
+
+# How long one step waits for another program's lock, in every connection to a store file.
+BUSY_TIMEOUT_MS = 5000
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html)
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
@@ -72,14 +77,48 @@ class StoreUnreachable(UserError):
 
 def busy_timeout_s() -> float:
     """How long one step waits for another program's lock (the store's busy timeout)."""
-    from kx_ceremony.core.store import engine as store
-
-    return store.BUSY_TIMEOUT_MS / 1000
+    return BUSY_TIMEOUT_MS / 1000
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that waits for other programs at most the busy timeout."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s())
+
+
+@contextmanager
+def reading_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """The file opened read-only, closed after the block: the one way a check reads a file.
+
+    A file another program holds is busy, never damaged (``StoreBusy``); one that cannot be
+    opened for lack of rights is said so (``StoreUnreachable``). Any other
+    ``sqlite3.DatabaseError`` (damage, not a database) is left to the caller to judge.
+    """
+    try:
+        conn = connect_readonly(path)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise StoreBusy(path) from exc
+        if is_access_problem(exc):
+            raise StoreUnreachable(path, exc) from exc
+        raise
+
+
+def page_problems(conn: sqlite3.Connection, pragma: str = "integrity_check") -> list[str]:
+    """What SQLite's integrity (or quick) check reports; [] when the pages are sound."""
+    rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
+    """One sentence per row that points to a row no longer there."""
+    return [
+        f"bảng {table} dòng {rowid} trỏ tới {parent} không còn tồn tại"
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")
+    ]
 
 
 def copy_database(source: sqlite3.Connection, target: sqlite3.Connection, busy: Path) -> None:

@@ -1,4 +1,4 @@
-"""Backup, restore and check of the store, as the command line and the window offer them.
+"""Backup, restore, check and recovery of the store, as the command line and window offer.
 
 These work on the store's file directly, without opening it through the engine, so a
 damaged store can still be checked and replaced.
@@ -12,8 +12,10 @@ from pathlib import Path
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.store import copies as backups
-from kx_ceremony.core.store import prepare_store_folder, resolve_url, sqlite_path, store_is_named
-from kx_ceremony.core.store.files import connect_readonly, refuse_if_busy
+from kx_ceremony.core.store.engine import sqlite_path
+from kx_ceremony.core.store.files import foreign_key_problems, reading_file, refuse_if_busy
+from kx_ceremony.core.store.opening import prepare_store_folder, resolve_url, store_is_named
+from kx_ceremony.core.store.repair import keep_damaged_aside
 from kx_ceremony.core.store.schema import inspect_sqlite_file
 
 log = logging.getLogger(__name__)
@@ -52,14 +54,10 @@ def check_store(db: str | None) -> CheckResult:
     problems = backups.integrity_problems(path)
     ceremonies = honourees = 0
     if not problems and state.revision is not None:
-        conn = connect_readonly(path)
-        try:
-            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-                problems.append(f"bảng {table} dòng {rowid} trỏ tới {parent} không còn tồn tại")
+        with reading_file(path) as conn:
+            problems.extend(foreign_key_problems(conn))
             ceremonies = conn.execute("SELECT count(*) FROM ceremonies").fetchone()[0]
             honourees = conn.execute("SELECT count(*) FROM honourees").fetchone()[0]
-        finally:
-            conn.close()
     return CheckResult(path, problems, state.revision, ceremonies, honourees)
 
 
@@ -119,6 +117,27 @@ def _set_current_aside(path: Path) -> Path:
             return backups.automatic_backup(path, "before-restore")
         except UserError:
             pass  # a foreign or newer file: keep it byte for byte below
-    from kx_ceremony.core.store.repair import keep_damaged_aside
-
     return keep_damaged_aside(path)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    kept_aside: Path | None  # where the damaged store now is
+    restored_from: Path | None  # None: no backup, the store starts empty
+
+
+def recover_store(store_path: Path, backup: Path | None = None) -> Recovery:
+    """What the window's "Khôi phục" button does: keep the damaged file, restore a backup.
+
+    ``backup`` defaults to the newest verified automatic backup; with none, the damaged
+    file is only set aside so that a new, empty store can be started.
+    """
+    chosen = backup or backups.latest_backup(store_path)
+    if chosen is None:
+        kept = None
+        if store_path.exists():
+            refuse_if_busy(store_path)  # never rename a file another program is using
+            kept = keep_damaged_aside(store_path)
+        return Recovery(kept, None)
+    kept = restore_store(str(store_path), chosen)
+    return Recovery(kept, chosen)

@@ -3,8 +3,9 @@
 A store cut short (a copy interrupted, a USB stick pulled out) or with garbled pages can
 look fine until a query reaches the damage. So before a SQLite store is opened its pages
 are checked (``PRAGMA quick_check``); a damaged one is refused with a message that names
-the newest automatic backup that passes the integrity check. Recovering never deletes
-the damaged file: it is renamed beside the store, then the backup is restored.
+the newest automatic backup that passes the integrity check. Recovering
+(``maintenance.recover_store``) never deletes the damaged file: it is renamed beside the
+store, then the backup is restored.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from kx_ceremony.core.errors import UserError
@@ -21,13 +21,9 @@ from kx_ceremony.core.store.copies import latest_backup
 from kx_ceremony.core.store.files import (
     SQLITE_CORRUPT,
     SQLITE_NOTADB,
-    StoreBusy,
-    StoreUnreachable,
-    connect_readonly,
     error_code,
-    is_access_problem,
-    is_busy,
-    refuse_if_busy,
+    page_problems,
+    reading_file,
 )
 
 log = logging.getLogger(__name__)
@@ -68,16 +64,9 @@ class DamagedStore(UserError):
 def damage_found(path: Path) -> str | None:
     """The first problem SQLite's quick check finds in the file, or None when it is sound."""
     try:
-        conn = connect_readonly(path)
-        try:
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            conn.close()
+        with reading_file(path) as conn:
+            rows = page_problems(conn, "quick_check")
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc):
-            raise StoreBusy(path) from exc  # in use by another program: not damage
-        if is_access_problem(exc):
-            raise StoreUnreachable(path, exc) from exc
         code = error_code(exc)
         text = str(exc).lower()
         damaged = code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text
@@ -86,9 +75,9 @@ def damage_found(path: Path) -> str | None:
         raise UserError(
             f"Không đọc được kho dữ liệu {path} ({exc}). Hãy kiểm tra quyền đọc tệp và thư mục."
         ) from exc
-    if rows == ["ok"]:
+    if not rows:
         return None
-    return rows[0].splitlines()[-1] if rows and rows[0] else "kiểm tra toàn vẹn không đạt"
+    return rows[0].splitlines()[-1] if rows[0] else "kiểm tra toàn vẹn không đạt"
 
 
 def refuse_if_damaged(path: Path) -> None:
@@ -116,28 +105,3 @@ def keep_damaged_aside(path: Path) -> Path:
             os.replace(sidecar, aside.with_name(aside.name + suffix))
     log.warning("damaged store %s kept aside as %s", path, aside)
     return aside
-
-
-@dataclass(frozen=True)
-class Recovery:
-    kept_aside: Path | None  # where the damaged store now is
-    restored_from: Path | None  # None: no backup, the store starts empty
-
-
-def recover_store(store_path: Path, backup: Path | None = None) -> Recovery:
-    """What the window's "Khôi phục" button does: keep the damaged file, restore a backup.
-
-    ``backup`` defaults to the newest verified automatic backup; with none, the damaged
-    file is only set aside so that a new, empty store can be started.
-    """
-    from kx_ceremony.core.store.maintenance import restore_store
-
-    chosen = backup or latest_backup(store_path)
-    if chosen is None:
-        kept = None
-        if store_path.exists():
-            refuse_if_busy(store_path)  # never rename a file another program is using
-            kept = keep_damaged_aside(store_path)
-        return Recovery(kept, None)
-    kept = restore_store(str(store_path), chosen)
-    return Recovery(kept, chosen)

@@ -17,15 +17,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from kx_ceremony.core.errors import StoreError, UserError
-from kx_ceremony.core.store import Store, create_store_engine
 from kx_ceremony.core.store.copies import automatic_backup
-from kx_ceremony.core.store.files import (
-    StoreBusy,
-    StoreUnreachable,
-    connect_readonly,
-    is_access_problem,
-    is_busy,
-)
+from kx_ceremony.core.store.engine import Store, create_store_engine
+from kx_ceremony.core.store.files import StoreUnreachable, is_access_problem, reading_file
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +68,7 @@ def inspect_sqlite_file(path: Path) -> StoreState:
             f"{path} là một thư mục, không phải tệp kho dữ liệu. Hãy chọn một tệp .sqlite."
         )
     try:
-        conn = connect_readonly(path)
-        try:
+        with reading_file(path) as conn:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -83,13 +76,7 @@ def inspect_sqlite_file(path: Path) -> StoreState:
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc):
-            raise StoreBusy(path) from exc
-        if is_access_problem(exc):
-            raise StoreUnreachable(path, exc) from exc
         raise UserError(
             f"Tệp {path} không phải kho dữ liệu KX Ceremony hoặc đã bị hỏng ({exc}). "
             "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao lưu."

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
-from kx_ceremony.core import redact
 from kx_ceremony.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -110,19 +109,4 @@ def check_reachable(store: Store) -> None:
         raise UserError(
             f"Không kết nối được tới máy chủ kho dữ liệu {store.describe()} ({first_line(exc)}). "
             "Hãy kiểm tra địa chỉ, tên đăng nhập, mật khẩu và mạng, hoặc hỏi người quản trị máy chủ."
-        ) from exc
-
-
-def server_engine(url: URL) -> Engine:
-    """The engine for a database server; a driver or dialect we lack is said plainly."""
-    from kx_ceremony.core.store import create_store_engine
-
-    shown = redact.mask(url.render_as_string(hide_password=True))
-    try:
-        return create_store_engine(url)
-    except (ModuleNotFoundError, NoSuchModuleError) as exc:
-        raise UserError(
-            f"Không mở được kho dữ liệu {shown}: thiếu trình điều khiển cho loại cơ sở dữ liệu "
-            "này. KX Ceremony dùng máy chủ PostgreSQL qua địa chỉ postgresql+psycopg://...; "
-            'nếu đã dùng đúng địa chỉ đó, hãy cài bản cho máy chủ (pip install "kx-ceremony[server]").'
         ) from exc
