@@ -374,41 +374,18 @@ class HonoureesView(QWidget):
 
     @guarded
     def move_selected_to_round(self, *_args: object) -> None:
-        """Everyone selected to the end of one round; checked for all before anyone moves."""
+        """Everyone selected to the end of one round (``move_many``: all or none)."""
         from kx_ceremony.core.services.stage import list_rounds
-        from kx_ceremony.core.services.stage_edits import move_honouree
+        from kx_ceremony.core.services.stage_edits import move_many
 
         rows = self.selected_rows()
         if not rows or self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn (giữ Ctrl hoặc Shift) những dòng cần chuyển."))
             return
-        rounds = {r.number: r for r in list_rounds(self.store, self.ceremony_id)}
-        if not rounds:
+        if not list_rounds(self.store, self.ceremony_id):
             raise UserError("Chưa có đợt trao nào: hãy lập các đợt ở thẻ «Sân khấu» trước.")
         number = self.ask_round(len(rows))
         if number is None:
             return
-        target = rounds.get(number)
-        if target is None:
-            raise UserError(f"Không có đợt {number}: các đợt hiện có từ 1 đến {max(rounds)}.")
-        wrong = [r for r in rows if r.award_form_id != target.award_form_id]
-        absent = [r for r in rows if r.attendance == "absent"]
-        if wrong:
-            raise UserError(
-                f"Đợt {number} trao «{target.award}», còn «{wrong[0].name}» nhận «{wrong[0].award}»: "
-                "chỉ chuyển được sang đợt trao cùng hình thức. Chưa chuyển ai cả."
-            )
-        if absent:
-            raise UserError(
-                f"«{absent[0].name}» đang vắng mặt nên không có vị trí trên sân khấu; hãy bỏ chọn "
-                "dòng này. Chưa chuyển ai cả."
-            )
-        count = target.on_stage  # people on stage in the target round
-        for row in rows:
-            if row.round == number:  # already there: to the end, among the others
-                position = count
-            else:
-                count += 1
-                position = count
-            move_honouree(self.store, self.ceremony_id, row.id, number, position)
+        move_many(self.store, self.ceremony_id, [r.id for r in rows], number)
         self.events.changed.emit(events.STAGE)

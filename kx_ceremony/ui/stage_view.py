@@ -70,7 +70,7 @@ class RoundsNavigator(QListWidget):
         if honouree_id is None or item is None:
             return
         number = int(item.data(Qt.ItemDataRole.UserRole))
-        self.view.move(honouree_id, number, 10**6)
+        self.view.move(honouree_id, number, None)  # None: the end of that round
 
 
 class StageView(QWidget):
@@ -242,7 +242,7 @@ class StageView(QWidget):
 
     def _people_of(self, number: int) -> list[HonoureeRow]:
         rows = [as_honouree_row(r) for r in self.people.get(number, [])]
-        return sorted(rows, key=lambda h: (h.attendance == "absent", h.position_on_stage or 0))
+        return sorted(rows, key=lambda h: h.position_on_stage or 0)  # absentees are packed last
 
     def _fill_board(self) -> None:
         for column in self.columns:
@@ -318,12 +318,9 @@ class StageView(QWidget):
         messages.inform(self, self.tr("Đã xếp %s người vào các đợt.") % placed)
 
     @guarded
-    def move(self, honouree_id: int, round_number: int, position: int) -> None:
+    def move(self, honouree_id: int, round_number: int, position: int | None) -> None:
         if self.ceremony_id is None:
             return
-        if position >= 10**6:  # "the end of that round"
-            on_stage = [h for h in self.people.get(round_number, []) if h.attendance != "absent"]
-            position = len([h for h in on_stage if h.id != honouree_id]) + 1
         move_honouree(self.store, self.ceremony_id, honouree_id, round_number, position)
         self.events.changed.emit(events.STAGE)
 

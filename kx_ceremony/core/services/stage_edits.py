@@ -9,7 +9,9 @@ of its round, set aside.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kx_ceremony.core.errors import NotFound, UserError
@@ -51,55 +53,116 @@ def _members(session: Session, round_id: int, exclude_id: int | None = None) -> 
 
 
 def move_honouree(
-    store: Store, ceremony_id: int, honouree_id: int, round_number: int, position: int
+    store: Store,
+    ceremony_id: int,
+    honouree_id: int,
+    round_number: int,
+    position: int | None = None,
 ) -> None:
     """Put one person at ``position`` of round ``round_number``; both rounds renumber.
 
-    Only to a round that presents the person's own award form: the MC announces one
-    award per round and the wrong certificate in the wrong hands is the failure we avoid.
-    A round left empty disappears and the rounds after it move up one number.
+    ``position`` None is the end of the round: after everyone on stage, before the
+    absentees. Only to a round that presents the person's own award form: the MC
+    announces one award per round and the wrong certificate in the wrong hands is the
+    failure we avoid. A round left empty disappears and the rounds after it move up one
+    number.
     """
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)
         honouree = _honouree(session, ceremony_id, honouree_id)
         target = _round(session, ceremony_id, round_number)
-        if target.award_form_id != honouree.award_form_id:
-            raise UserError(
-                f"«{honouree.name}» nhận «{honouree.award_form.full_name}», còn đợt {round_number} "
-                f"trao «{target.award_form.full_name if target.award_form else 'khác'}»: "
-                "chỉ chuyển được sang đợt trao cùng hình thức khen thưởng.",
-                field="round",
+        _move(session, ceremony_id, honouree, target, position)
+
+
+def move_many(
+    store: Store, ceremony_id: int, honouree_ids: Sequence[int], round_number: int
+) -> int:
+    """Everyone named to the end of round ``round_number``, in one transaction: all or none.
+
+    Everyone is checked before anyone moves (the round presents each one's own award;
+    no absentee, who has no place on stage); a failure on any of them leaves every
+    round as it was. Those already in the round go to its end among the others, in the
+    order given. Returns how many moved.
+    """
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        target = session.scalar(
+            select(Round).where(Round.ceremony_id == ceremony_id, Round.number == round_number)
+        )
+        if target is None:
+            last = session.scalar(
+                select(func.max(Round.number)).where(Round.ceremony_id == ceremony_id)
             )
-        members = _members(session, target.id, exclude_id=honouree.id)
-        on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
-        limit = len(on_stage) + 1
-        if honouree.attendance == Attendance.ABSENT:
+            if last is None:
+                raise UserError("Chưa có đợt trao nào: hãy lập các đợt trao trước.")
             raise UserError(
-                f"«{honouree.name}» đang vắng mặt nên không có vị trí trên sân khấu; "
-                "hãy đánh dấu có mặt trước khi chuyển chỗ.",
-                field="position_on_stage",
+                f"Không có đợt {round_number}: các đợt hiện có từ 1 đến {last}.", field="round"
             )
-        if not 1 <= position <= limit:
-            raise UserError(
-                f"Vị trí {position} không có ở đợt {round_number}: hãy chọn từ 1 đến {limit}.",
-                field="position_on_stage",
-            )
-        old_round = honouree.round
-        on_stage.insert(position - 1, honouree)
-        honouree.round_id = target.id
-        pack_positions([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
-        target.manual = True
-        if old_round is not None and old_round.id != target.id:
-            old_round.manual = True
-            left = _members(session, old_round.id, exclude_id=honouree.id)
-            if left:
-                pack_positions(left)
-            else:
-                session.delete(old_round)
-                session.flush()
-                rounds = [r for r in load_rounds(session, ceremony_id) if r.id != old_round.id]
-                renumber_rounds(session, rounds)
-        session.flush()
+        people = [_honouree(session, ceremony_id, i) for i in honouree_ids]
+        award = target.award_form.full_name if target.award_form else ""
+        for person in people:
+            if person.award_form_id != target.award_form_id:
+                raise UserError(
+                    f"Đợt {round_number} trao «{award}», còn «{person.name}» nhận "
+                    f"«{person.award_form.full_name}»: chỉ chuyển được sang đợt trao cùng hình "
+                    "thức. Chưa chuyển ai cả.",
+                    field="round",
+                )
+        for person in people:
+            if person.attendance == Attendance.ABSENT:
+                raise UserError(
+                    f"«{person.name}» đang vắng mặt nên không có vị trí trên sân khấu; hãy bỏ "
+                    "chọn dòng này. Chưa chuyển ai cả.",
+                    field="position_on_stage",
+                )
+        for person in people:
+            _move(session, ceremony_id, person, target, None)
+        return len(people)
+
+
+def _move(
+    session: Session, ceremony_id: int, honouree: Honouree, target: Round, position: int | None
+) -> None:
+    round_number = target.number
+    if target.award_form_id != honouree.award_form_id:
+        raise UserError(
+            f"«{honouree.name}» nhận «{honouree.award_form.full_name}», còn đợt {round_number} "
+            f"trao «{target.award_form.full_name if target.award_form else 'khác'}»: "
+            "chỉ chuyển được sang đợt trao cùng hình thức khen thưởng.",
+            field="round",
+        )
+    members = _members(session, target.id, exclude_id=honouree.id)
+    on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
+    limit = len(on_stage) + 1
+    if honouree.attendance == Attendance.ABSENT:
+        raise UserError(
+            f"«{honouree.name}» đang vắng mặt nên không có vị trí trên sân khấu; "
+            "hãy đánh dấu có mặt trước khi chuyển chỗ.",
+            field="position_on_stage",
+        )
+    if position is None:
+        position = limit
+    if not 1 <= position <= limit:
+        raise UserError(
+            f"Vị trí {position} không có ở đợt {round_number}: hãy chọn từ 1 đến {limit}.",
+            field="position_on_stage",
+        )
+    old_round = honouree.round
+    on_stage.insert(position - 1, honouree)
+    honouree.round_id = target.id
+    pack_positions([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
+    target.manual = True
+    if old_round is not None and old_round.id != target.id:
+        old_round.manual = True
+        left = _members(session, old_round.id, exclude_id=honouree.id)
+        if left:
+            pack_positions(left)
+        else:
+            session.delete(old_round)
+            session.flush()
+            rounds = [r for r in load_rounds(session, ceremony_id) if r.id != old_round.id]
+            renumber_rounds(session, rounds)
+    session.flush()
 
 
 def set_round_presenter(
