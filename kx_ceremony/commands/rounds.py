@@ -26,6 +26,7 @@ from kx_ceremony.commands.common import (
     print_json,
 )
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.stage import (
     Placement,
     RoundRow,
@@ -106,11 +107,11 @@ def apply_edit(args: argparse.Namespace, ctx: Context) -> bool:
         stage_edits.set_round_presenter(ctx.store, cid, number, presenter or None)
     elif args.absent or args.present:
         honouree = args.absent or args.present
-        stage_edits.set_attendance(ctx.store, cid, honouree, "absent" if args.absent else "present")
+        stage_edits.set_attendance(ctx.store, cid, honouree, Attendance.ABSENT if args.absent else Attendance.PRESENT)
     elif args.substitute:
         head, _, name = args.substitute.partition(":")
         (honouree,) = _numbers(head, 1, "ID:HỌ_TÊN")
-        stage_edits.set_attendance(ctx.store, cid, honouree, "substitute", name)
+        stage_edits.set_attendance(ctx.store, cid, honouree, Attendance.SUBSTITUTE, name)
     else:
         return False
     return True

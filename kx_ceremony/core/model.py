@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
@@ -49,7 +50,24 @@ class Kind(enum.StrEnum):
 
 
 # Order on stage within one award form: collectives, then individuals, then households.
-KIND_ORDER = {Kind.COLLECTIVE: 0, Kind.INDIVIDUAL: 1, Kind.HOUSEHOLD: 2}
+KINDS_IN_ORDER = (Kind.COLLECTIVE, Kind.INDIVIDUAL, Kind.HOUSEHOLD)
+KIND_ORDER = {kind: n for n, kind in enumerate(KINDS_IN_ORDER)}
+# The word for each kind in a sentence (capitalise it for a heading or a column).
+KIND_LABELS = {
+    Kind.COLLECTIVE: "tập thể",
+    Kind.INDIVIDUAL: "cá nhân",
+    Kind.HOUSEHOLD: "hộ gia đình",
+}
+
+
+def kind_refusal(form_name: str, form_kinds: Iterable[str] | None, kind: str) -> str | None:
+    """Why an award form may not go to this kind ("«…» chỉ dành cho tập thể, không dành cho
+    cá nhân"), or None when it may (a form naming no kinds goes to every kind)."""
+    allowed = [Kind(k) for k in form_kinds or ()]
+    if not allowed or kind in allowed:
+        return None
+    words = ", ".join(KIND_LABELS[k] for k in allowed)
+    return f"«{form_name}» chỉ dành cho {words}, không dành cho {KIND_LABELS[Kind(kind)]}"
 
 
 class Gender(enum.StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.honourees import (
     HonoureeInput,
     add_honouree,
@@ -91,7 +92,7 @@ class HonoureeDialog(FormDialog):
             self.tr("Có mặt"),
             choice(
                 [(text, key) for key, text in ATTENDANCE_TEXT.items()],
-                data.attendance if data else "present",
+                data.attendance if data else Attendance.PRESENT,
             ),
         )
         self.substitute = f.add(
@@ -121,7 +122,7 @@ class HonoureeDialog(FormDialog):
         self.form.set_row_visible("gender", person)
         self.form.set_row_visible("birth_year", person)
         self.form.set_row_visible("representative", not person)
-        self.form.set_row_visible("substitute_name", self.attendance.currentData() == "substitute")
+        self.form.set_row_visible("substitute_name", self.attendance.currentData() == Attendance.SUBSTITUTE)
 
     def _birth_year(self) -> int | None:
         text = self.birth_year.text().strip()

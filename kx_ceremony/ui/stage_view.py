@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honouree_table import as_honouree_row, table_rows
 from kx_ceremony.core.services.presenters import list_presenters, remove_presenter
@@ -141,9 +142,9 @@ class StageView(QWidget):
         self.empty_board.setWordWrap(True)
 
         attendance = self._buttons(
-            (self.tr("Đánh dấu vắng mặt"), lambda: self.mark("absent")),
-            (self.tr("Có mặt"), lambda: self.mark("present")),
-            (self.tr("Người nhận thay…"), lambda: self.mark("substitute")),
+            (self.tr("Đánh dấu vắng mặt"), lambda: self.mark(Attendance.ABSENT)),
+            (self.tr("Có mặt"), lambda: self.mark(Attendance.PRESENT)),
+            (self.tr("Người nhận thay…"), lambda: self.mark(Attendance.SUBSTITUTE)),
         )
         hint = QLabel(self.tr("Kéo một người sang vị trí hoặc đợt khác để đổi chỗ."))
         hint.setStyleSheet("color: #555;")
@@ -351,7 +352,7 @@ class StageView(QWidget):
             messages.inform(self, self.tr("Hãy bấm chọn một người trên bảng các đợt trước."))
             return
         substitute = ""
-        if attendance == "substitute":
+        if attendance == Attendance.SUBSTITUTE:
             substitute = self.ask_substitute() or ""
             if not substitute.strip():
                 raise UserError("Hãy nhập tên người nhận thay.", field="substitute_name")

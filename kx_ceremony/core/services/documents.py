@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from kx_ceremony.core.errors import NotFound, UserError
+from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import PledgeDocument, PledgeKind, Signatory
 from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.loading import load_in_ceremony
 from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.hygiene import scrub
@@ -67,9 +68,7 @@ def save_document(
             doc = PledgeDocument(ceremony_id=ceremony_id)
             session.add(doc)
         else:
-            doc = session.get(PledgeDocument, document_id)
-            if doc is None or doc.ceremony_id != ceremony_id:
-                raise NotFound(f"Không có văn bản số {document_id} trong buổi lễ này.")
+            doc = load_in_ceremony(session, PledgeDocument, ceremony_id, document_id)
         doc.kind = data.kind
         doc.title = clean_text(data.title)
         # Multi-line texts inside: unsafe characters go, line breaks stay.

@@ -10,10 +10,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from kx_ceremony.core.errors import NotFound, UserError
-from kx_ceremony.core.model import Attendance, Decision, Gender, Honouree, Kind
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import (
+    Attendance,
+    Decision,
+    Gender,
+    Honouree,
+    Kind,
+    kind_refusal,
+)
 from kx_ceremony.core.services.awards import load_award_form
 from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.loading import load_in_ceremony
 from kx_ceremony.core.services.ordering import in_presentation_order
 from kx_ceremony.core.services.rows import HonoureeRow
 from kx_ceremony.core.store import Store
@@ -25,11 +33,6 @@ from kx_ceremony.core.text.vietnamese import (
     repair_name_case,
 )
 
-KIND_LABELS = {
-    Kind.COLLECTIVE: "tập thể",
-    Kind.INDIVIDUAL: "cá nhân",
-    Kind.HOUSEHOLD: "hộ gia đình",
-}
 MIN_BIRTH_YEAR = 1900
 
 
@@ -99,12 +102,9 @@ def check_against_store(
     session: Session, ceremony_id: int, data: HonoureeInput, own_id: int | None
 ) -> None:
     form = load_award_form(session, ceremony_id, data.award_form_id)
-    if form.kinds and data.kind not in form.kinds:
-        allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
-        raise UserError(
-            f"«{form.full_name}» chỉ dành cho {allowed}, không dành cho {KIND_LABELS[Kind(data.kind)]}.",
-            field="award_form_id",
-        )
+    refusal = kind_refusal(form.full_name, form.kinds, data.kind)
+    if refusal:
+        raise UserError(refusal + ".", field="award_form_id")
     if data.decision_id is not None:
         decision = session.get(Decision, data.decision_id)
         if decision is None or decision.ceremony_id != ceremony_id:
@@ -213,10 +213,7 @@ def add_honourees(session: Session, ceremony_id: int, items: Iterable[HonoureeIn
 
 
 def _load(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
-    honouree = session.get(Honouree, honouree_id)
-    if honouree is None or honouree.ceremony_id != ceremony_id:
-        raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
-    return honouree
+    return load_in_ceremony(session, Honouree, ceremony_id, honouree_id)
 
 
 def update_honouree(

@@ -421,7 +421,7 @@ def _round_rows(session: Session, ceremony_id: int) -> list[RoundRow]:
                 award_rank=r.award_form.rank if r.award_form else None,
                 presenter=presenter_row(r.presenter) if r.presenter else None,
                 count=len(mine),
-                on_stage=sum(1 for a in mine if a != "absent"),
+                on_stage=sum(1 for a in mine if a != Attendance.ABSENT),
                 manual=r.manual,
             )
         )

@@ -17,16 +17,14 @@ from sqlalchemy.orm import Session
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import load_ceremony
+from kx_ceremony.core.services.loading import load_in_ceremony
 from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.vietnamese import clean_text
 
 
 def _honouree(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
-    honouree = session.get(Honouree, honouree_id)
-    if honouree is None or honouree.ceremony_id != ceremony_id:
-        raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
-    return honouree
+    return load_in_ceremony(session, Honouree, ceremony_id, honouree_id)
 
 
 def _round(session: Session, ceremony_id: int, number: int) -> Round:
@@ -173,9 +171,7 @@ def set_round_presenter(
         load_ceremony(session, ceremony_id)
         target = _round(session, ceremony_id, round_number)
         if presenter_id is not None:
-            presenter = session.get(Presenter, presenter_id)
-            if presenter is None or presenter.ceremony_id != ceremony_id:
-                raise NotFound(f"Không có người trao số {presenter_id} trong buổi lễ này.")
+            load_in_ceremony(session, Presenter, ceremony_id, presenter_id)
         target.presenter_id = presenter_id
         target.manual = True
 
