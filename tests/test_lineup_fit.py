@@ -15,7 +15,7 @@ from kx_ceremony.core.services.awards import add_award_form
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
 from kx_ceremony.core.services.stage import plan_rounds
-from kx_ceremony.core.services.stage_view import load_stage_plan
+from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
 # Long names and units as real lists write them.
 COLLECTIVES = (

@@ -100,7 +100,7 @@ def test_every_edit_service_removes_them(store, store_path, demo_id):
         stage_edits,
     )
     from kx_ceremony.core.services import honourees as hs
-    from kx_ceremony.core.services.rows import SignatoryRow
+    from kx_ceremony.core.services.row_types import SignatoryRow
 
     form_id = awards.list_award_forms(store, demo_id)[0].id
     made = ceremonies.create_ceremony(

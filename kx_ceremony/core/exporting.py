@@ -21,7 +21,7 @@ from kx_ceremony.core.model import KIND_LABELS, KINDS_IN_ORDER, Kind
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import (
+from kx_ceremony.core.services.row_types import (
     AwardFormRow,
     CeremonyRow,
     DecisionRow,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.services.awards import delete_award_form, list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import delete_ceremony, get_ceremony, list_ceremonies
-from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow
+from kx_ceremony.core.services.row_types import AwardFormRow, CeremonyRow, DecisionRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import AwardFormDialog, CeremonyDialog, DecisionDialog

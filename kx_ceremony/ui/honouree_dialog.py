@@ -13,7 +13,7 @@ from kx_ceremony.core.services.honourees import (
     prepare,
     update_honouree,
 )
-from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import AwardFormRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui.form import FormDialog, choice, line, text_box
 from kx_ceremony.ui.honouree_model import ATTENDANCE_TEXT, KIND_TEXT

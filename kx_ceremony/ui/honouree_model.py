@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from kx_ceremony.core.model import KIND_LABELS, Attendance
 from kx_ceremony.core.services.honouree_table import as_honouree_row, fold_many
 from kx_ceremony.core.services.ordering import name_key
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.text.vietnamese import collation_key, fold_for_search
 
 KIND_TEXT = {kind.value: label.capitalize() for kind, label in KIND_LABELS.items()}

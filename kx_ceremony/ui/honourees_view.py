@@ -24,8 +24,8 @@ from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.honouree_bulk import change_award, restore_honourees
 from kx_ceremony.core.services.honouree_table import table_rows
 from kx_ceremony.core.services.honourees import RemovedHonouree, remove_honourees
-from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
-from kx_ceremony.core.services.window_queries import AwardName, award_names
+from kx_ceremony.core.services.name_lists import AwardName, award_names
+from kx_ceremony.core.services.row_types import AwardFormRow, HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.column_fit import ColumnFitter

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from kx_ceremony import APP_NAME
-from kx_ceremony.core.services.window_queries import ceremony_headings
+from kx_ceremony.core.services.name_lists import ceremony_headings
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, file_dialogs, messages
 from kx_ceremony.ui.events import AppEvents

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.services.document_editing import (
+from kx_ceremony.core.services.pledges.editing import (
     find_document,
     set_signatories,
     update_document,
 )
-from kx_ceremony.core.services.rows import DocumentRow
+from kx_ceremony.core.services.row_types import DocumentRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import date_edit, date_of
@@ -298,7 +298,7 @@ class DocumentEditor(QWidget):
     # -- store ------------------------------------------------------------------------
     @guarded
     def start_from_draft(self, *_args: object) -> None:
-        from kx_ceremony.core.services.pledge_drafts import draft_covenant, draft_pledge
+        from kx_ceremony.core.services.pledges.drafts import draft_covenant, draft_pledge
 
         if self.ceremony_id is None:
             return

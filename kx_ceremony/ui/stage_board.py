@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.model import Attendance
-from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
+from kx_ceremony.core.services.row_types import HonoureeRow, PresenterRow
 
 MIME = "application/x-kx-ceremony-honouree"
 Mover = Callable[[int, int, int], None]  # honouree id, round number, position

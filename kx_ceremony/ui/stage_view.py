@@ -28,7 +28,7 @@ from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honouree_table import as_honouree_row, table_rows
 from kx_ceremony.core.services.presenters import list_presenters, remove_presenter
-from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
+from kx_ceremony.core.services.row_types import HonoureeRow, PresenterRow
 from kx_ceremony.core.services.stage import (
     ManualChangesExist,
     Placement,

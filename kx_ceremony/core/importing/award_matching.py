@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.text.vietnamese import fold_for_search
 
 _ABBREVIATIONS = {

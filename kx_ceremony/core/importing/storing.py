@@ -20,7 +20,7 @@ from kx_ceremony.core.importing.results import ImportRow
 from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree, Kind
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honourees import SAME
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.store.column_limits import require_fit
 from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key

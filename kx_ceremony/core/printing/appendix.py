@@ -27,7 +27,7 @@ from kx_ceremony.core.printing.office_tables import grid_table
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.abbreviations import spell_out
 from kx_ceremony.core.text.vietnamese import date_words

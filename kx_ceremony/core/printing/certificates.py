@@ -45,7 +45,7 @@ from kx_ceremony.core.services.awards import find_award_form, list_award_forms, 
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.print_ledger import PlannedPrint, plan_prints, record_prints
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
 
 MODES = ("blank", "full")

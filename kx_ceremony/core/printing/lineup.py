@@ -28,7 +28,7 @@ from kx_ceremony.core.printing.stage_text import (
     where_from,
     who_receives,
 )
-from kx_ceremony.core.services.stage_view import RoundPlan, StagePlan
+from kx_ceremony.core.services.stage_snapshot import RoundPlan, StagePlan
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 297 * MM, 210 * MM
@@ -468,7 +468,7 @@ def lineup_warnings(plan: StagePlan) -> list[str]:
 
 def make_lineup(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-untyped-def]
     """Load and check the stage plan, then write the line-up."""
-    from kx_ceremony.core.services.stage_view import load_stage_plan
+    from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
     plan = load_stage_plan(store, ceremony_id)
     return write_atomically(Path(out), lambda partial: write_lineup(plan, partial))

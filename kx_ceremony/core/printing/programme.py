@@ -17,7 +17,7 @@ from kx_ceremony.core.printing.decree30 import (
 from kx_ceremony.core.printing.fonts import register_fonts
 from kx_ceremony.core.printing.office_tables import grid_table
 from kx_ceremony.core.services.ceremonies import get_ceremony
-from kx_ceremony.core.services.document_editing import find_document
+from kx_ceremony.core.services.pledges.editing import find_document
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.services.stage import list_rounds
 from kx_ceremony.core.store import Store

@@ -28,7 +28,7 @@ from kx_ceremony.core.printing.office_tables import grid_table
 from kx_ceremony.core.printing.stage_text import called_name
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.abbreviations import spell_out
 from kx_ceremony.core.text.vietnamese import collation_key

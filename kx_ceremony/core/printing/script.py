@@ -20,8 +20,8 @@ from kx_ceremony.core.printing.stage_text import (
     receivers_phrase,
     script_line,
 )
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
-from kx_ceremony.core.services.stage_view import RoundPlan, StagePlan
+from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow
+from kx_ceremony.core.services.stage_snapshot import RoundPlan, StagePlan
 from kx_ceremony.core.text.vietnamese import date_words
 
 MM = 72 / 25.4
@@ -208,7 +208,7 @@ def _round(w: _Writer, rp: RoundPlan) -> None:
 def make_script(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-untyped-def]
     """Load and check the stage plan and the presenters, then write the MC script."""
     from kx_ceremony.core.services.presenters import list_presenters
-    from kx_ceremony.core.services.stage_view import load_stage_plan
+    from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
     plan = load_stage_plan(store, ceremony_id)
     used = {rp.round.presenter.id for rp in plan.rounds if rp.round.presenter}

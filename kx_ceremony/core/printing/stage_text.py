@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kx_ceremony.core.model import KIND_LABELS, KINDS_IN_ORDER, Attendance, Gender, Kind
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 
 PLACEHOLDER_PRESENTER = "đồng chí ………………………"
 

@@ -13,7 +13,7 @@ from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import AwardForm, Decision, Honouree, Kind
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.loading import load_in_ceremony
-from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow
+from kx_ceremony.core.services.row_types import AwardFormRow, DecisionRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.vietnamese import clean_text, fold_for_search
 

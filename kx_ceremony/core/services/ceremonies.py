@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from kx_ceremony.core.catalogue import catalogue_for, fill_authority, fill_template
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, Ceremony, Honouree
-from kx_ceremony.core.services.rows import CeremonyRow
+from kx_ceremony.core.services.row_types import CeremonyRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.hygiene import strip_unsafe
 from kx_ceremony.core.text.vietnamese import clean_text

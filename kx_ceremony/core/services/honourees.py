@@ -23,7 +23,7 @@ from kx_ceremony.core.services.awards import load_award_form
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.loading import load_in_ceremony
 from kx_ceremony.core.services.ordering import in_presentation_order
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.titles import gender_of_title, split_title
 from kx_ceremony.core.text.vietnamese import (

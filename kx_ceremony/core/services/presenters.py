@@ -11,7 +11,7 @@ from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Presenter
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.loading import load_in_ceremony
-from kx_ceremony.core.services.rows import PresenterRow
+from kx_ceremony.core.services.row_types import PresenterRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.vietnamese import clean_text, repair_name_case
 

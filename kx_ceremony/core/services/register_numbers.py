@@ -13,7 +13,7 @@ import string
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import load_award_form
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.vietnamese import clean_text
 

@@ -37,7 +37,7 @@ from kx_ceremony.core.services.ceremonies import MAX_PER_ROUND, load_ceremony
 from kx_ceremony.core.services.honourees import honouree_row
 from kx_ceremony.core.services.ordering import precedence_key
 from kx_ceremony.core.services.presenters import presenter_row
-from kx_ceremony.core.services.rows import PresenterRow
+from kx_ceremony.core.services.row_types import PresenterRow
 from kx_ceremony.core.store import Store
 
 

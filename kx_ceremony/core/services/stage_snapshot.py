@@ -18,7 +18,7 @@ from kx_ceremony.core.model import Attendance, Decision
 from kx_ceremony.core.services.awards import decision_row
 from kx_ceremony.core.services.ceremonies import ceremony_row, load_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import CeremonyRow, DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import CeremonyRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.services.stage import RoundRow, list_rounds, tidy_plan
 from kx_ceremony.core.store import Store
 

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.ceremonies import get_ceremony
-from kx_ceremony.core.services.document_editing import KIND_LABELS, find_document
-from kx_ceremony.core.services.documents import DocumentInput, save_document
-from kx_ceremony.core.services.rows import CeremonyRow, SignatoryRow
+from kx_ceremony.core.services.pledges.documents import DocumentInput, save_document
+from kx_ceremony.core.services.pledges.editing import KIND_LABELS, find_document
+from kx_ceremony.core.services.row_types import CeremonyRow, SignatoryRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.vietnamese import clean_text, fold
 

@@ -14,7 +14,7 @@ from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import PledgeDocument, PledgeKind, Signatory
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.loading import load_in_ceremony
-from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
+from kx_ceremony.core.services.row_types import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.hygiene import scrub
 from kx_ceremony.core.text.vietnamese import clean_text

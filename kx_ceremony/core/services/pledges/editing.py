@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import PledgeDocument, Signatory
 from kx_ceremony.core.services.ceremonies import load_ceremony
-from kx_ceremony.core.services.documents import document_row
-from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
+from kx_ceremony.core.services.pledges.documents import document_row
+from kx_ceremony.core.services.row_types import DocumentRow, SignatoryRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.hygiene import strip_unsafe
 from kx_ceremony.core.text.vietnamese import clean_text
