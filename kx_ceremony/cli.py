@@ -1,4 +1,4 @@
-"""The ``kx-ceremony`` command line (see CLI.md): parse, call a service, print.
+"""The ``kx-ceremony`` command line (the README's «Command line» table): parse, call a service, print.
 
 Exit status: 0 done; 2 the user's input or file is wrong (one line on stderr saying
 what, where and what to do); 1 an unexpected failure (one line naming the log file).

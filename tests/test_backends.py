@@ -29,8 +29,8 @@ from kx_ceremony.core.services.ceremonies import (
 from kx_ceremony.core.services.honourees import (
     HonoureeInput,
     add_honouree,
-    add_honourees,
     input_from_row,
+    insert_honourees,
     list_honourees,
     remove_honourees,
     update_honouree,
@@ -138,7 +138,7 @@ def test_a_failed_batch_leaves_nothing(any_store) -> None:
     form = next(f for f in list_award_forms(any_store, ceremony_id) if "individual" in f.kinds)
     good = [HonoureeInput(name=f"Phạm Văn Số{i}", award_form_id=form.id) for i in range(5)]
     with pytest.raises(UserError), any_store.transaction() as session:
-        add_honourees(session, ceremony_id, [*good, HonoureeInput(name="", award_form_id=form.id)])
+        insert_honourees(session, ceremony_id, [*good, HonoureeInput(name="", award_form_id=form.id)])
     assert list_honourees(any_store, ceremony_id) == []
     assert get_ceremony(any_store, ceremony_id).honouree_count == 0
 

@@ -94,11 +94,11 @@ def test_commune_certificate_prints_the_commune_chairman(cli, store, tmp_path):
         )
         assert cli("honourees", "--ceremony", str(ceremony)).status == 0
         from kx_ceremony.core.services.awards import find_award_form
-        from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+        from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
         form = find_award_form(store, ceremony, "GK xã")
         with store.transaction() as session:
-            add_honourees(
+            insert_honourees(
                 session,
                 ceremony,
                 [HonoureeInput(name="Lê Thị Hoa", award_form_id=form.id, gender="female")],

@@ -1,4 +1,4 @@
-"""The command line's contract (CLI.md): outputs, exit codes, one-line messages."""
+"""The command line's contract (the README's «Command line»): outputs, exit codes, one-line messages."""
 
 from __future__ import annotations
 

@@ -131,7 +131,7 @@ DISK_FULL_CHILD = textwrap.dedent(
     import resource, signal, sqlite3, sys
     from kx_ceremony.core.errors import StoreError
     from kx_ceremony.core.services.awards import list_award_forms
-    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+    from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
     from kx_ceremony.core.store import open_store
 
     db, ceremony = sys.argv[1], int(sys.argv[2])
@@ -150,7 +150,7 @@ DISK_FULL_CHILD = textwrap.dedent(
     ]
     try:
         with store.transaction() as session:
-            add_honourees(session, ceremony, items)
+            insert_honourees(session, ceremony, items)
     except StoreError as exc:
         print("STORE_ERROR", exc.message)
         sys.exit(3)

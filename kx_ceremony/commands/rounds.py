@@ -1,6 +1,6 @@
 """`rounds`: show the rounds on stage; `--plan` (re)builds them.
 
-Extensions to CLI.md:
+Beyond the plain listing (the README's «Command line» and «The stage plan»):
 - `--force` replans over hand changes (without it `--plan` refuses with exit 2 when a
   round was changed by hand);
 - `--place-new` places people added after planning without changing anybody's round;

@@ -1,4 +1,4 @@
-"""The default award catalogues a new ceremony starts with (DOMAIN.md's ranking).
+"""The default award catalogues a new ceremony starts with (the official ranking of award forms).
 
 Two catalogues: the district era (ceremonies before 1 July 2025, with "Giấy khen của Chủ
 tịch UBND huyện") and today's two-tier government (province, then commune/ward; agency

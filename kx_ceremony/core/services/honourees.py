@@ -187,19 +187,17 @@ def prepare(data: HonoureeInput) -> HonoureeInput:
 
 
 def add_honouree(store: Store, ceremony_id: int, data: HonoureeInput) -> int:
-    data = prepare(data)
+    """One honouree, in its own transaction (the window's «Thêm», the command line)."""
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)
-        check_against_store(session, ceremony_id, data, None)
-        honouree = Honouree(ceremony_id=ceremony_id)
-        apply_input(honouree, data)
-        session.add(honouree)
-        session.flush()
-        return honouree.id
+        return insert_honourees(session, ceremony_id, [data])[0]
 
 
-def add_honourees(session: Session, ceremony_id: int, items: Iterable[HonoureeInput]) -> list[int]:
-    """Many honourees inside the caller's transaction (imports, the demo)."""
+def insert_honourees(
+    session: Session, ceremony_id: int, items: Iterable[HonoureeInput]
+) -> list[int]:
+    """Honourees inside the caller's transaction (the demo, tests): the caller commits, and
+    a refusal of any one leaves the caller to roll back all of them."""
     added: list[Honouree] = []
     for data in items:
         data = prepare(data)
