@@ -1,4 +1,4 @@
-"""No import cycle inside kx_ceremony.
+"""No import cycle inside kx_ceremony, and no module over 400 lines.
 
 The graph is read from the source with ``ast``: every ``import`` counts, function-level
 ones included (a cycle hidden inside a function is still a cycle: the two modules cannot
@@ -14,6 +14,7 @@ from pathlib import Path
 import kx_ceremony
 
 PACKAGE = Path(kx_ceremony.__file__).parent
+MAX_LINES = 400
 
 
 def module_names(root: Path, package: str) -> dict[str, Path]:
@@ -136,3 +137,12 @@ def test_the_graph_sees_a_cycle_through_a_function_level_import(tmp_path):
     assert cycles(graph) == [["demo.a", "demo.c", "demo.sub.b"]]
     assert graph["demo.d"] == set()  # typing-only imports never run
     assert graph["demo.e"] == {"demo.d"}
+
+
+def test_no_module_is_over_400_lines():
+    sizes = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert len(sizes) > 100
+    assert {path: n for path, n in sizes.items() if n > MAX_LINES} == {}

@@ -1,6 +1,6 @@
 """Control characters, noncharacters and bidi overrides: removed at the door, never shown.
 
-The rule lives in core/text_safety.py; these tests come in through every door (a
+The rule lives in core/text/hygiene.py; these tests come in through every door (a
 spreadsheet, each edit service) and go out through every window onto the world (the
 exported workbook, the command line), including rows written raw into the store by SQL
 as if stored before the rule.

@@ -166,7 +166,7 @@ class SheetNames:
 
 
 def as_text(value: str) -> str:
-    """A string an xlsx cell can hold: no unsafe characters (text_safety.py: controls,
+    """A string an xlsx cell can hold: no unsafe characters (text/hygiene.py: controls,
     U+FFFF that Excel refuses, bidi overrides), even in rows stored before that rule;
     within Excel's length."""
     text = strip_unsafe(value)

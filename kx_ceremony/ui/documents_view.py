@@ -249,7 +249,6 @@ class DocumentsView(QWidget):
         ceremony_id, store = self.ceremony_id, self.store
 
         def done(path: Path) -> None:
-            self.events.changed.emit(events.PRINTED)
             then(path)
 
         self.runner.run(
@@ -336,7 +335,6 @@ class DocumentsView(QWidget):
             return print_on_printer(store, ceremony_id, kind, options, choice, progress, text)
 
         def done(summary: str) -> None:
-            self.events.changed.emit(events.PRINTED)
             messages.inform(self, summary)
 
         self.runner.run(self, text, task, done)

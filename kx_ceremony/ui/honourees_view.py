@@ -302,7 +302,6 @@ class HonoureesView(QWidget):
         return dialog
 
     def _saved(self, dialog: HonoureeDialog) -> None:
-        self.events.changed.emit(events.HONOUREES)
         if isinstance(dialog.result_value, int):
             self.select_id(dialog.result_value)
 
@@ -315,7 +314,6 @@ class HonoureesView(QWidget):
         self.last_removed = remove_honourees(self.store, self.ceremony_id, [r.id for r in rows])
         self.undo_button.setEnabled(True)
         self.undo_button.setText(self.tr("Hoàn tác xóa (%s)") % len(self.last_removed))
-        self.events.changed.emit(events.HONOUREES)
 
     @guarded
     def undo_delete(self, *_args: object) -> None:
@@ -325,8 +323,6 @@ class HonoureesView(QWidget):
         self.last_removed = []
         self.undo_button.setEnabled(False)
         self.undo_button.setText(self.tr("Hoàn tác xóa"))
-        # The stage board shows them back in their rounds and places too.
-        self.events.changed.emit(events.HONOUREES)
         if ids:
             self.select_id(ids[0])
 
@@ -354,7 +350,6 @@ class HonoureesView(QWidget):
         if form_id is None:
             return
         changed = change_award(self.store, self.ceremony_id, [r.id for r in rows], form_id)
-        self.events.changed.emit(events.HONOUREES)
         self.window().statusBar().showMessage(
             self.tr("Đã đổi hình thức cho %s dòng.") % changed, 5000
         )
@@ -388,4 +383,3 @@ class HonoureesView(QWidget):
         if number is None:
             return
         move_many(self.store, self.ceremony_id, [r.id for r in rows], number)
-        self.events.changed.emit(events.STAGE)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.store import Store
-from kx_ceremony.ui import events, messages
+from kx_ceremony.ui import messages
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.file_dialogs import choose_open_file, refuse_store_file
 from kx_ceremony.ui.honouree_model import GENDER_TEXT, KIND_TEXT
@@ -358,7 +358,6 @@ class ImportDialog(QDialog):
                 % len(result.preview.invalid_rows),
             )
             return
-        self.events.changed.emit(events.HONOUREES)
         skipped = self.tr(", bỏ qua %s dòng có vấn đề") % result.skipped if result.skipped else ""
         messages.inform(
             self.parentWidget(), self.tr("Đã nhập %s người/tập thể%s.") % (result.imported, skipped)

@@ -290,7 +290,6 @@ class StageView(QWidget):
                 return
             plan_rounds(self.store, self.ceremony_id, per_round, force=True)
         self.first_shown = 0
-        self.events.changed.emit(events.STAGE)
 
     @guarded
     def place_new(self, *_args: object) -> None:
@@ -315,7 +314,6 @@ class StageView(QWidget):
             if how is None:
                 return
             placed = place_new_honourees(self.store, self.ceremony_id, how)
-        self.events.changed.emit(events.STAGE)
         messages.inform(self, self.tr("Đã xếp %s người vào các đợt.") % placed)
 
     @guarded
@@ -323,14 +321,12 @@ class StageView(QWidget):
         if self.ceremony_id is None:
             return
         move_honouree(self.store, self.ceremony_id, honouree_id, round_number, position)
-        self.events.changed.emit(events.STAGE)
 
     @guarded
     def set_presenter(self, round_number: int, presenter_id: int | None) -> None:
         if self.ceremony_id is None:
             return
         set_round_presenter(self.store, self.ceremony_id, round_number, presenter_id)
-        self.events.changed.emit(events.STAGE)
 
     def selected_person(self) -> int | None:
         for column in self.columns:
@@ -357,7 +353,6 @@ class StageView(QWidget):
             if not substitute.strip():
                 raise UserError("Hãy nhập tên người nhận thay.", field="substitute_name")
         set_attendance(self.store, self.ceremony_id, honouree_id, attendance, substitute)
-        self.events.changed.emit(events.STAGE)
 
     def _current_presenter(self) -> PresenterRow | None:
         row = self.presenter_list.currentRow()
@@ -367,7 +362,6 @@ class StageView(QWidget):
         return None
 
     def _open(self, dialog: PresenterDialog) -> PresenterDialog:
-        dialog.accepted.connect(lambda: self.events.changed.emit(events.STAGE))
         dialog.open()
         return dialog
 
@@ -395,4 +389,3 @@ class StageView(QWidget):
             % row.name,
         ):
             remove_presenter(self.store, self.ceremony_id, row.id)
-            self.events.changed.emit(events.STAGE)

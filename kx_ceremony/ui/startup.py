@@ -1,6 +1,6 @@
 """Opening the store for the window: one window per store, a damaged store offered its
-newest verified backup, and a verified automatic backup once a day (``core.instance_lock``,
-``core.recovery``, ``core.backup``).
+newest verified backup, and a verified automatic backup once a day (``core.store.window_lock``,
+``core.store.maintenance``, ``core.store.copies``).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from kx_ceremony.core.services.honourees import SAME
 from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.store.column_limits import require_fit
+from kx_ceremony.core.store.written import note_written
 from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
 
 _CEREMONIES = Ceremony.__table__
@@ -106,6 +107,7 @@ def insert_rows(session: Session, records: list[dict[str, object]]) -> None:
     """One executemany per chunk. On SQLite straight to the driver with plain tuples:
     SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
     require_fit(_HONOUREES, records)  # the same length limits on every kind of store
+    note_written(session, "honourees")  # the fast path below is not seen by the session
     conn = session.connection()
     if conn.dialect.name == "sqlite" and records:
         names = list(records[0])

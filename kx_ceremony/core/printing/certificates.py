@@ -13,8 +13,6 @@ every page.
 from __future__ import annotations
 
 import gc
-import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -22,6 +20,10 @@ from pathlib import Path
 
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
 from kx_ceremony.core.errors import Cancelled, UserError
+from kx_ceremony.core.printing.certificate_selection import (  # noqa: F401 - also offered here
+    safe_filename,
+    select_honourees,
+)
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
     choose_decision,
@@ -41,9 +43,8 @@ from kx_ceremony.core.printing.drawing import (
 from kx_ceremony.core.printing.layouts import FieldBox, Layout, layout_for_award
 from kx_ceremony.core.printing.printer_offset import DEFAULT_PRINTER, PrinterOffset, load_offset
 from kx_ceremony.core.printing.textfit import FittedText
-from kx_ceremony.core.services.awards import find_award_form, list_award_forms, list_decisions
+from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
-from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.print_ledger import PlannedPrint, plan_prints, record_prints
 from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
@@ -79,33 +80,6 @@ class _AwardDesign:
 
 def _who(row: HonoureeRow, ordinal: int) -> str:
     return f"Bằng/giấy khen số {ordinal} của «{row.name}»"
-
-
-def select_honourees(
-    store: Store, ceremony_id: int, round_number: int | None, award: str | None
-) -> list[tuple[int, HonoureeRow]]:
-    """(ordinal, honouree) in presentation order, filtered by round and award form."""
-    rows = list(enumerate(list_honourees(store, ceremony_id), start=1))
-    if not rows:
-        raise UserError(
-            "Buổi lễ chưa có ai được khen; hãy nhập danh sách (lệnh import) trước khi in."
-        )
-    if award:
-        form = find_award_form(store, ceremony_id, award)
-        rows = [(i, r) for i, r in rows if r.award_form_id == form.id]
-        if not rows:
-            raise UserError(f"Không có ai nhận «{form.full_name}» trong buổi lễ này.")
-    if round_number is not None:
-        rows = [(i, r) for i, r in rows if r.round == round_number]
-        if not rows:
-            raise UserError(
-                f"Đợt {round_number} không có ai"
-                + (" nhận hình thức đã chọn" if award else "")
-                + ";",
-                cli_hint="hãy xem lệnh «rounds» hoặc lập đợt bằng «rounds --plan».",
-                window_hint="hãy xem các đợt ở thẻ «Sân khấu».",
-            )
-    return rows
 
 
 class _Plan:
@@ -213,16 +187,6 @@ class _Writer:
 
     def save(self) -> None:
         self.canvas.save()
-
-
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-
-
-def safe_filename(text: str, limit: int = 80) -> str:
-    """A file name that Windows, macOS and Linux all accept, keeping Vietnamese letters."""
-    text = unicodedata.normalize("NFC", text)
-    text = " ".join(_UNSAFE.sub(" ", text).split())[:limit]
-    return text.rstrip(" .") or "khong-ten"
 
 
 def split_name(cert: Certificate, width: int) -> str:

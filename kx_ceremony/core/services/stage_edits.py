@@ -18,7 +18,7 @@ from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.loading import load_in_ceremony
-from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
+from kx_ceremony.core.services.stage_positions import load_rounds, pack_positions, renumber_rounds
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.text.vietnamese import clean_text
 

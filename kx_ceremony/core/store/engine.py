@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kx_ceremony.core import redact
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.store import column_limits as text_limits
-from kx_ceremony.core.store import files, server
+from kx_ceremony.core.store import files, server, written
 from kx_ceremony.core.store.files import StoreBusy, foreign_key_problems, is_busy, page_problems
 
 log = logging.getLogger(__name__)
@@ -98,6 +98,8 @@ class Store:
         )
         text_limits.install(self._write)
         text_limits.install(self._read)
+        written.install(self._write)
+        self._listeners: list[Callable[[written.Written], None]] = []
 
     @property
     def path(self) -> Path | None:
@@ -114,9 +116,29 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends, rolls back everything on error."""
-        with friendly_db_errors(self, writing=True), self._write() as session, session.begin():
-            yield session
+        """A unit of work: commits when the block ends, rolls back everything on error.
+
+        Once committed, the listeners hear what it wrote (``written.py``).
+        """
+        with friendly_db_errors(self, writing=True), self._write() as session:
+            with session.begin():
+                yield session
+            done = written.take_written(session)
+        if done:
+            self._announce(done)
+
+    def listen(self, listener: Callable[[written.Written], None]) -> Callable[[], None]:
+        """Call ``listener`` after every committed transaction that wrote something; returns
+        the function that stops it. It may be called from a worker thread."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _announce(self, done: written.Written) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(done)
+            except Exception:  # a listener's failure never undoes or fails a saved change
+                log.exception("a listener of store changes failed")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -39,7 +39,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
 # Anything clean_text would change besides NFC: odd or doubled spaces, invisibles,
-# controls and the other unsafe characters (text_safety.py).
+# controls and the other unsafe characters (text/hygiene.py).
 _UNTIDY = re.compile(r"[^\S ]|  |^ | $|[\u200b\u200c\u200d\u2060\ufeff" + UNSAFE_CHARACTERS + "]")
 
 
@@ -48,7 +48,7 @@ def clean_text(value: object) -> str:
 
     Every text that enters the store passes here (import cells and every edit), so this
     is where control characters, noncharacters and bidi overrides are removed
-    (``text_safety.strip_unsafe``; a tab or a newline becomes a space).
+    (``hygiene.strip_unsafe``; a tab or a newline becomes a space).
     """
     if value is None:
         return ""
