@@ -269,3 +269,37 @@ def test_another_programs_alembic_database_is_refused_before_any_write(tmp_path,
     assert digest(other) == before
     assert sorted(p.name for p in folder.iterdir()) == ["inventory.sqlite"]  # no -wal, -backups
     assert not (tmp_path / "b.sqlite").exists()
+
+
+ORPHANING_REVISION = FAILING_REVISION.replace('"9999_fails"', '"9999_orphans"').replace(
+    """    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
+    op.execute("UPDATE honourees SET name = 'CHANGED'")
+    op.execute("DELETE FROM signatories")
+    raise RuntimeError("migration broke halfway")""",
+    """    op.execute("DELETE FROM ceremonies")  # foreign keys are off: children left pointing nowhere""",
+)
+
+
+def test_an_upgrade_that_leaves_broken_links_is_undone(store_path, tmp_path):
+    """The foreign-key check after the upgrade, before the commit, is what refuses it."""
+    assert "DELETE FROM ceremonies" in ORPHANING_REVISION
+    make_store_at(store_path, "0001")
+    fill_old_schema(store_path)
+    before_counts = counts(store_path)
+    extra = tmp_path / "extra_versions"
+    extra.mkdir()
+    (extra / "9999_orphans.py").write_text(
+        ORPHANING_REVISION.replace("{head}", migrate.SCHEMA_HEAD), encoding="utf-8"
+    )
+    state = migrate.inspect_sqlite_file(store_path)
+    from kx_ceremony.core.store import Store, create_store_engine
+
+    url = resolve_url(str(store_path))
+    store = Store(url, create_store_engine(url))
+    try:
+        with pytest.raises(StoreError, match="liên kết"):
+            migrate.upgrade_sqlite(store, state, extra_version_locations=[extra])
+    finally:
+        store.close()
+    assert revision_of(store_path) == "0001"
+    assert counts(store_path) == before_counts

@@ -19,7 +19,9 @@ PRINTED = "printed"
 
 # An honouree whose only changes are these moved on stage; the list shows them too, and
 # every screen that shows honourees listens to the stage as well.
-_STAGE_COLUMNS = frozenset({"round_id", "position_on_stage", "attendance", "substitute_name"})
+_STAGE_COLUMNS = frozenset(
+    {"round", "round_id", "position_on_stage", "attendance", "substitute_name"}
+)
 # Printing gives register numbers (số sổ vàng): part of what was printed.
 _PRINTED_COLUMNS = frozenset({"register_number"})
 

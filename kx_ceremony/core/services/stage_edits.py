@@ -97,47 +97,60 @@ def move_many(
                 f"Không có đợt {round_number}: các đợt hiện có từ 1 đến {last}.", field="round"
             )
         people = [_honouree(session, ceremony_id, i) for i in honouree_ids]
-        award = target.award_form.full_name if target.award_form else ""
-        for person in people:
-            if person.award_form_id != target.award_form_id:
-                raise UserError(
-                    f"Đợt {round_number} trao «{award}», còn «{person.name}» nhận "
-                    f"«{person.award_form.full_name}»: chỉ chuyển được sang đợt trao cùng hình "
-                    "thức. Chưa chuyển ai cả.",
-                    field="round",
-                )
-        for person in people:
-            if person.attendance == Attendance.ABSENT:
-                raise UserError(
-                    f"«{person.name}» đang vắng mặt nên không có vị trí trên sân khấu; hãy bỏ "
-                    "chọn dòng này. Chưa chuyển ai cả.",
-                    field="position_on_stage",
-                )
+        for check in (_wrong_award, _absent):  # every wrong award first, then absentees
+            for person in people:
+                refusal = check(person, target, many=True)
+                if refusal is not None:
+                    raise refusal
         for person in people:
             _move(session, ceremony_id, person, target, None)
         return len(people)
+
+
+def _wrong_award(person: Honouree, target: Round, *, many: bool = False) -> UserError | None:
+    """The round presents another award form: the MC announces one award per round."""
+    if person.award_form_id == target.award_form_id:
+        return None
+    award = target.award_form.full_name if target.award_form else ""
+    if many:
+        text = (
+            f"Đợt {target.number} trao «{award}», còn «{person.name}» nhận "
+            f"«{person.award_form.full_name}»: chỉ chuyển được sang đợt trao cùng hình "
+            "thức. Chưa chuyển ai cả."
+        )
+    else:
+        text = (
+            f"«{person.name}» nhận «{person.award_form.full_name}», còn đợt {target.number} "
+            f"trao «{award or 'khác'}»: chỉ chuyển được sang đợt trao cùng hình thức khen thưởng."
+        )
+    return UserError(text, field="round")
+
+
+def _absent(person: Honouree, _target: Round, *, many: bool = False) -> UserError | None:
+    """An absentee has no place on stage."""
+    if person.attendance != Attendance.ABSENT:
+        return None
+    then = (
+        "hãy bỏ chọn dòng này. Chưa chuyển ai cả."
+        if many
+        else "hãy đánh dấu có mặt trước khi chuyển chỗ."
+    )
+    return UserError(
+        f"«{person.name}» đang vắng mặt nên không có vị trí trên sân khấu; {then}",
+        field="position_on_stage",
+    )
 
 
 def _move(
     session: Session, ceremony_id: int, honouree: Honouree, target: Round, position: int | None
 ) -> None:
     round_number = target.number
-    if target.award_form_id != honouree.award_form_id:
-        raise UserError(
-            f"«{honouree.name}» nhận «{honouree.award_form.full_name}», còn đợt {round_number} "
-            f"trao «{target.award_form.full_name if target.award_form else 'khác'}»: "
-            "chỉ chuyển được sang đợt trao cùng hình thức khen thưởng.",
-            field="round",
-        )
+    refusal = _wrong_award(honouree, target) or _absent(honouree, target)
+    if refusal is not None:
+        raise refusal
     members = _members(session, target.id, exclude_id=honouree.id)
     on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
     limit = len(on_stage) + 1
-    if honouree.attendance == Attendance.ABSENT:
-        raise UserError(
-            f"«{honouree.name}» đang vắng mặt nên không có vị trí trên sân khấu; "
-            "hãy đánh dấu có mặt trước khi chuyển chỗ.",
-            field="position_on_stage",
-        )
     if position is None:
         position = limit
     if not 1 <= position <= limit:
