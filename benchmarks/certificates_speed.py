@@ -32,7 +32,7 @@ def make_ceremony(db: Path, n: int) -> int:
     sys.path.insert(0, str(ROOT))
     from kx_ceremony.core.services.awards import DecisionInput, add_decision, find_award_form
     from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+    from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
     from kx_ceremony.core.store import open_store
 
     store = open_store(str(db))
@@ -60,7 +60,7 @@ def make_ceremony(db: Path, n: int) -> int:
         )
         rnd = random.Random(1)
         with store.transaction() as session:
-            add_honourees(
+            insert_honourees(
                 session,
                 cid,
                 (

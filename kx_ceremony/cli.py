@@ -1,4 +1,4 @@
-"""The ``kx-ceremony`` command line (see CLI.md): parse, call a service, print.
+"""The ``kx-ceremony`` command line (the README's «Command line» table): parse, call a service, print.
 
 Exit status: 0 done; 2 the user's input or file is wrong (one line on stderr saying
 what, where and what to do); 1 an unexpected failure (one line naming the log file).
@@ -28,7 +28,7 @@ from kx_ceremony.commands import COMMAND_MODULES  # noqa: E402
 from kx_ceremony.commands.common import Context  # noqa: E402
 from kx_ceremony.core.errors import StoreError, UserError  # noqa: E402
 from kx_ceremony.core.logs import setup_logging  # noqa: E402
-from kx_ceremony.core.text_safety import SafeStream  # noqa: E402
+from kx_ceremony.core.text.hygiene import SafeStream  # noqa: E402
 
 # What start-up loaded stays out of every later collection; then collect as usual.
 gc.freeze()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kx_ceremony.core.services.awards import DecisionInput, add_decision, find_award_form
-from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
 
 def add_special_awards(store, cid: int) -> dict[str, int]:
@@ -44,7 +44,7 @@ def add_special_awards(store, cid: int) -> dict[str, int]:
         ),
     )
     with store.transaction() as session:
-        add_honourees(
+        insert_honourees(
             session,
             cid,
             [

@@ -79,7 +79,7 @@ def make_ceremony(store, people: list[dict], award: str = "huyen") -> tuple[int,
     """A ceremony with a decision for ``award`` and the given honourees; (ceremony, form)."""
     from kx_ceremony.core.services.awards import DecisionInput, add_decision, find_award_form
     from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+    from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
     cid = create_ceremony(
         store,
@@ -106,7 +106,7 @@ def make_ceremony(store, people: list[dict], award: str = "huyen") -> tuple[int,
         ),
     )
     with store.transaction() as session:
-        add_honourees(
+        insert_honourees(
             session,
             cid,
             [HonoureeInput(award_form_id=form.id, decision_id=decision, **p) for p in people],

@@ -17,7 +17,6 @@ from sqlalchemy import text
 from kx_ceremony.core.demo import create_demo
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.exporting import FULL_LIST_SHEET, export_honourees
-from kx_ceremony.core.migrate import SCHEMA_HEAD, run_alembic_upgrade
 from kx_ceremony.core.model import Ceremony
 from kx_ceremony.core.services.awards import add_award_form, list_award_forms
 from kx_ceremony.core.services.ceremonies import (
@@ -30,13 +29,14 @@ from kx_ceremony.core.services.ceremonies import (
 from kx_ceremony.core.services.honourees import (
     HonoureeInput,
     add_honouree,
-    add_honourees,
     input_from_row,
+    insert_honourees,
     list_honourees,
     remove_honourees,
     update_honouree,
 )
 from kx_ceremony.core.store import create_store_engine, open_store, resolve_url
+from kx_ceremony.core.store.schema import SCHEMA_HEAD, run_alembic_upgrade
 
 
 def test_migrations_reach_head_and_reopen_quietly(any_db: str) -> None:
@@ -138,7 +138,7 @@ def test_a_failed_batch_leaves_nothing(any_store) -> None:
     form = next(f for f in list_award_forms(any_store, ceremony_id) if "individual" in f.kinds)
     good = [HonoureeInput(name=f"Phạm Văn Số{i}", award_form_id=form.id) for i in range(5)]
     with pytest.raises(UserError), any_store.transaction() as session:
-        add_honourees(session, ceremony_id, [*good, HonoureeInput(name="", award_form_id=form.id)])
+        insert_honourees(session, ceremony_id, [*good, HonoureeInput(name="", award_form_id=form.id)])
     assert list_honourees(any_store, ceremony_id) == []
     assert get_ceremony(any_store, ceremony_id).honouree_count == 0
 

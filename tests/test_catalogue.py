@@ -10,7 +10,7 @@ from printing_helpers import page_texts, page_words, words_of
 
 from kx_ceremony.core.services.awards import list_award_forms
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 
 def _new(store, day: dt.date, organiser: str = "", place: str = "") -> int:
@@ -94,11 +94,11 @@ def test_commune_certificate_prints_the_commune_chairman(cli, store, tmp_path):
         )
         assert cli("honourees", "--ceremony", str(ceremony)).status == 0
         from kx_ceremony.core.services.awards import find_award_form
-        from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+        from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
         form = find_award_form(store, ceremony, "GK xã")
         with store.transaction() as session:
-            add_honourees(
+            insert_honourees(
                 session,
                 ceremony,
                 [HonoureeInput(name="Lê Thị Hoa", award_form_id=form.id, gender="female")],

@@ -8,7 +8,7 @@ from printing_helpers import page_texts, page_words
 
 from kx_ceremony.core.services.awards import DecisionInput, add_decision, find_award_form
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
 
 def _ceremony(store, decision: DecisionInput | None = None) -> int:
@@ -21,7 +21,7 @@ def _ceremony(store, decision: DecisionInput | None = None) -> int:
     if decision is not None:
         decision_id = add_decision(store, cid, DecisionInput(form.id, *decision))
     with store.transaction() as session:
-        add_honourees(
+        insert_honourees(
             session,
             cid,
             [

@@ -105,12 +105,12 @@ def test_a_symlinked_split_folder_is_refused(cli, demo_id, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_kill_9_mid_split_leaves_no_partial_pdf(store, demo_id, store_path, tmp_path, names):
-    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees, list_honourees
+    from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees, list_honourees
 
     form = list_honourees(store, demo_id)[0].award_form_id
     kind = list_honourees(store, demo_id)[0].kind
     with store.transaction() as session:  # enough people for the split to take a while
-        add_honourees(
+        insert_honourees(
             session,
             demo_id,
             [

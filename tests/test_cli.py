@@ -1,4 +1,4 @@
-"""The command line's contract (CLI.md): outputs, exit codes, one-line messages."""
+"""The command line's contract (the README's «Command line»): outputs, exit codes, one-line messages."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kx_ceremony.core.migrate import SCHEMA_HEAD
 from kx_ceremony.core.model import KIND_ORDER, Kind
+from kx_ceremony.core.store.schema import SCHEMA_HEAD
 
 JSON_KEYS = {
     "id",

@@ -9,7 +9,7 @@ from kx_ceremony.core.services.awards import list_award_forms
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.honouree_table import fold_many, honouree_rows
 from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree, list_honourees
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 TRICKY = [
     "Nguyễn Văn An",
@@ -55,7 +55,7 @@ def test_clean_text_shortcut_for_clean_text_changes_nothing():
     import re
     import unicodedata
 
-    from kx_ceremony.core.vietnamese import clean_text
+    from kx_ceremony.core.text.vietnamese import clean_text
 
     def slow(text: str) -> str:
         text = unicodedata.normalize("NFC", text)

@@ -211,10 +211,8 @@ def test_over_the_time_limit_is_a_refusal(monkeypatch, store, demo_id):
     import time
 
     monkeypatch.setattr(sandbox, "TIME_LIMIT", 1.0)
-    _reader_that(monkeypatch, lambda: time.sleep(60))
-    started = time.monotonic()
+    _reader_that(monkeypatch, lambda: time.sleep(10**6))  # without the limit: a hang
     assert BROKEN in _refusal(store, demo_id)
-    assert time.monotonic() - started < 30
     _no_children_left()
 
 

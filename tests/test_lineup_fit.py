@@ -13,9 +13,9 @@ from kx_ceremony.core.model import Ceremony
 from kx_ceremony.core.printing import lineup
 from kx_ceremony.core.services.awards import add_award_form
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 from kx_ceremony.core.services.stage import plan_rounds
-from kx_ceremony.core.services.stage_view import load_stage_plan
+from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
 # Long names and units as real lists write them.
 COLLECTIVES = (
@@ -79,7 +79,7 @@ def printed(tmp_path_factory):
                             unit=unit,
                         )
                     )
-        add_honourees(session, cid, items)
+        insert_honourees(session, cid, items)
     plan_rounds(store, cid, per_round=30)
     with store.transaction() as session:
         session.get(Ceremony, cid).per_round = 10  # larger rounds get a warning

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from kx_ceremony.core import migrate
-from kx_ceremony.core.backup import backups_dir, integrity_problems
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.model import Base
 from kx_ceremony.core.store import open_store, resolve_url
+from kx_ceremony.core.store import schema as migrate
+from kx_ceremony.core.store.copies import backups_dir, integrity_problems
 
 TABLES = [
     "ceremonies",
@@ -292,3 +292,37 @@ def test_store_of_0005_upgrades_with_presenters_as_guests_and_rounds_kept(store_
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+ORPHANING_REVISION = FAILING_REVISION.replace('"9999_fails"', '"9999_orphans"').replace(
+    """    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
+    op.execute("UPDATE honourees SET name = 'CHANGED'")
+    op.execute("DELETE FROM signatories")
+    raise RuntimeError("migration broke halfway")""",
+    """    op.execute("DELETE FROM ceremonies")  # foreign keys are off: children left pointing nowhere""",
+)
+
+
+def test_an_upgrade_that_leaves_broken_links_is_undone(store_path, tmp_path):
+    """The foreign-key check after the upgrade, before the commit, is what refuses it."""
+    assert "DELETE FROM ceremonies" in ORPHANING_REVISION
+    make_store_at(store_path, "0001")
+    fill_old_schema(store_path)
+    before_counts = counts(store_path)
+    extra = tmp_path / "extra_versions"
+    extra.mkdir()
+    (extra / "9999_orphans.py").write_text(
+        ORPHANING_REVISION.replace("{head}", migrate.SCHEMA_HEAD), encoding="utf-8"
+    )
+    state = migrate.inspect_sqlite_file(store_path)
+    from kx_ceremony.core.store import Store, create_store_engine
+
+    url = resolve_url(str(store_path))
+    store = Store(url, create_store_engine(url))
+    try:
+        with pytest.raises(StoreError, match="liên kết"):
+            migrate.upgrade_sqlite(store, state, extra_version_locations=[extra])
+    finally:
+        store.close()
+    assert revision_of(store_path) == "0001"
+    assert counts(store_path) == before_counts

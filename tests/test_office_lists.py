@@ -10,11 +10,11 @@ import re
 import pytest
 from printing_helpers import MM, page_texts, page_words, words_of  # noqa: F401
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.printing.receipts import unit_of
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.presenters import list_presenters
+from kx_ceremony.core.text.abbreviations import spell_out
 
 
 def _print(cli, document: str, ceremony: int, out) -> list[str]:

@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from kx_ceremony.core.demo import COVENANT_UNITS, PLEDGE_TARGETS
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.services.document_editing import find_document
-from kx_ceremony.core.services.pledge_drafts import draft_covenant, draft_pledge
-from kx_ceremony.core.services.rows import SignatoryRow
+from kx_ceremony.core.services.pledges.drafts import draft_covenant, draft_pledge
+from kx_ceremony.core.services.pledges.editing import find_document
+from kx_ceremony.core.services.row_types import SignatoryRow
 
 DATE_LINE = "Kiến Xương, ngày 05 tháng 01 năm 2023"
 A4_POINTS = (595.3, 841.9)
@@ -239,7 +239,7 @@ def test_a_glyph_the_font_lacks_is_refused_with_where_it_is(cli, store, tmp_path
 
 def test_a_long_pledge_repeats_the_table_header_and_keeps_both_signers_together(store, tmp_path):
     from kx_ceremony.core.printing.pledge_documents import print_pledge_document
-    from kx_ceremony.core.services.document_editing import update_document
+    from kx_ceremony.core.services.pledges.editing import update_document
 
     ceremony_id = create_ceremony(
         store,
@@ -288,7 +288,7 @@ def test_blocks_per_row_defaults_and_choice():
 
 def test_cluster_issuer_heads_the_left_column_and_rows_of_two(store, tmp_path):
     from kx_ceremony.core.printing.pledge_documents import print_pledge_document
-    from kx_ceremony.core.services.document_editing import update_document
+    from kx_ceremony.core.services.pledges.editing import update_document
 
     ceremony_id = create_ceremony(
         store, CeremonyInput("Lễ", __import__("datetime").date(2023, 1, 5), "Kiến Xương")

@@ -8,7 +8,13 @@ import pytest
 
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.services.document_editing import (
+from kx_ceremony.core.services.pledges.documents import list_documents
+from kx_ceremony.core.services.pledges.drafts import (
+    draft_covenant,
+    draft_pledge,
+    head_title_for,
+)
+from kx_ceremony.core.services.pledges.editing import (
     add_signatory,
     delete_document,
     find_document,
@@ -19,13 +25,7 @@ from kx_ceremony.core.services.document_editing import (
     update_document,
     update_signatory,
 )
-from kx_ceremony.core.services.documents import list_documents
-from kx_ceremony.core.services.pledge_drafts import (
-    draft_covenant,
-    draft_pledge,
-    head_title_for,
-)
-from kx_ceremony.core.services.rows import SignatoryRow
+from kx_ceremony.core.services.row_types import SignatoryRow
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def test_certificates_not_yet_printed_come_from_the_ledger(store, demo_id, tmp_p
 
 
 def test_the_days_backup(store, demo_id, store_path):
-    from kx_ceremony.core.backup import automatic_backup
+    from kx_ceremony.core.store.copies import automatic_backup
 
     automatic_backup(store_path, "daily")
     assert "backup" not in _counts(store, demo_id)

@@ -278,7 +278,7 @@ def test_deleting_a_ceremony_removes_everything_of_it(store, demo_id):
 
 
 def test_demo_matches_the_seed_event(store, demo_id):
-    from kx_ceremony.core.services.documents import list_documents
+    from kx_ceremony.core.services.pledges.documents import list_documents
 
     row = ceremonies.get_ceremony(store, demo_id)
     assert row.is_sample and row.held_on == dt.date(2023, 1, 5) and row.place == "Kiến Xương"

@@ -21,7 +21,12 @@ from kx_ceremony.core.services.stage import (
     place_new_honourees,
     plan_rounds,
 )
-from kx_ceremony.core.services.stage_edits import move_honouree, set_attendance, set_round_presenter
+from kx_ceremony.core.services.stage_edits import (
+    move_honouree,
+    move_many,
+    set_attendance,
+    set_round_presenter,
+)
 
 
 def _placing(store, cid):
@@ -260,3 +265,55 @@ def test_hand_changes_from_the_command_line(store, demo_id, cli):
 
 def get_substitute(store, cid, honouree_id):
     return next(r.substitute_name for r in list_honourees(store, cid) if r.id == honouree_id)
+
+
+def _rounds_of(store, cid):
+    return {r.id: (r.round, r.position_on_stage) for r in list_honourees(store, cid)}
+
+
+def test_move_many_moves_everyone_to_the_end_of_the_round(store, demo_id):
+    cid = demo_id
+    first, second = _two_rounds_of_one_award(store, cid)
+    staying = [r for r in list_honourees(store, cid) if r.round == first.number]
+    movers = [r for r in list_honourees(store, cid) if r.round == second.number][:2]
+    assert move_many(store, cid, [m.id for m in movers], first.number) == 2
+    after = sorted(
+        (r for r in list_honourees(store, cid) if r.round == first.number),
+        key=lambda r: r.position_on_stage,
+    )
+    assert [r.name for r in after] == [*(r.name for r in staying), *(m.name for m in movers)]
+    assert [r.position_on_stage for r in after] == list(range(1, len(after) + 1))
+
+
+def _two_rounds_of_one_award(store, cid):
+    by_award: dict[int, list] = {}
+    for r in list_rounds(store, cid):
+        by_award.setdefault(r.award_form_id, []).append(r)
+    return next(rs for rs in by_award.values() if len(rs) > 1)[:2]
+
+
+def test_move_many_moves_none_when_the_third_cannot_go(store, demo_id):
+    """Reproduced bug: the window moved people one transaction each, leaving two moved."""
+    cid = demo_id
+    target, source = _two_rounds_of_one_award(store, cid)
+    people = list_honourees(store, cid)
+    same = [r for r in people if r.round == source.number]
+    other = next(r for r in people if r.award_form_id != target.award_form_id)
+    assert len(same) >= 2
+    before = _rounds_of(store, cid)
+    with pytest.raises(UserError, match="Chưa chuyển ai cả"):
+        move_many(store, cid, [same[0].id, same[1].id, other.id], target.number)
+    assert _rounds_of(store, cid) == before
+    # An absentee among them: refused alike, nobody moved.
+    set_attendance(store, cid, same[1].id, "absent")
+    before = _rounds_of(store, cid)
+    with pytest.raises(UserError, match="vắng mặt"):
+        move_many(store, cid, [same[0].id, same[1].id], target.number)
+    assert _rounds_of(store, cid) == before
+
+
+def test_move_many_to_a_round_that_is_not_there(store, demo_id):
+    last = len(list_rounds(store, demo_id))
+    some = list_honourees(store, demo_id)[0]
+    with pytest.raises(UserError, match=f"từ 1 đến {last}"):
+        move_many(store, demo_id, [some.id], last + 1)

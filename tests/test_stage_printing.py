@@ -12,7 +12,7 @@ from kx_ceremony.core.services.awards import find_award_form
 from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree, list_honourees
 from kx_ceremony.core.services.stage import place_new_honourees
 from kx_ceremony.core.services.stage_edits import set_attendance
-from kx_ceremony.core.services.stage_view import load_stage_plan
+from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
 
 def _pages(path: Path) -> list[str]:

@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import select
 
 from kx_ceremony.core.model import Honouree
-from kx_ceremony.core.safety import check_store
 from kx_ceremony.core.store import open_store
+from kx_ceremony.core.store.maintenance import check_store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -32,7 +32,7 @@ IMPORTER = textwrap.dedent(
     import sys, time
     from kx_ceremony.core.store import open_store
     from kx_ceremony.core.services.awards import list_award_forms
-    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+    from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
     db, ceremony, first, pause = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
     store = open_store(db)
@@ -48,11 +48,11 @@ IMPORTER = textwrap.dedent(
                 )
                 for i in range({BATCH})
             ]
-            add_honourees(session, ceremony, items[: {BATCH} // 2])
+            insert_honourees(session, ceremony, items[: {BATCH} // 2])
             print("inside", batch, flush=True)
             if batch == first + 1:
                 time.sleep(pause)  # a moment the test can kill in, whatever the machine's load
-            add_honourees(session, ceremony, items[{BATCH} // 2 :])
+            insert_honourees(session, ceremony, items[{BATCH} // 2 :])
         print("committed", batch, flush=True)
     """
 )

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from kx_ceremony.core import backup
 from kx_ceremony.core.demo import create_demo
-from kx_ceremony.core.sqlite_files import StoreBusy
+from kx_ceremony.core.store import copies as backup
 from kx_ceremony.core.store import open_store
+from kx_ceremony.core.store.files import StoreBusy
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and locks")
 
@@ -159,7 +159,7 @@ def test_ctrl_c_while_restore_waits_stops_it_and_keeps_the_store(
 def test_exclusive_lock_is_busy_for_every_command_never_damaged(
     store_and_copy: Path, store_path: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kx_ceremony.core.store.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("kx_ceremony.core.store.files.BUSY_TIMEOUT_MS", 300)
     holder = Holder(store_path, "exclusive")
     try:
         before_files = _folder_listing(store_path)
@@ -191,7 +191,7 @@ def test_a_busy_step_inside_the_copy_gives_up_instead_of_retrying_forever(
 ) -> None:
     """The lock is taken after restore's first look: the copy itself must not wait forever
     (the driver's own backup loop retries a busy step without end)."""
-    monkeypatch.setattr("kx_ceremony.core.store.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("kx_ceremony.core.store.files.BUSY_TIMEOUT_MS", 300)
     holder = Holder(store_path, "write")
     outcome: list[BaseException | None] = []
 
@@ -218,7 +218,7 @@ def test_a_busy_step_inside_the_copy_gives_up_instead_of_retrying_forever(
 def test_opening_a_store_held_exclusively_is_busy(
     store_and_copy: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kx_ceremony.core.store.BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr("kx_ceremony.core.store.files.BUSY_TIMEOUT_MS", 300)
     holder = Holder(store_path, "exclusive")
     try:
         with pytest.raises(StoreBusy, match="đang bận"):

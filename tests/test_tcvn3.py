@@ -2,7 +2,7 @@
 
 import pytest
 
-from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
+from kx_ceremony.core.text.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_unicode_text_is_not_mistaken_for_tcvn3(text):
 
 
 def test_all_74_codes_map_to_distinct_vietnamese_letters():
-    from kx_ceremony.core import tcvn3
+    from kx_ceremony.core.text import tcvn3 as tcvn3
 
     assert len(set(tcvn3._UNICODE)) == 74
     assert len(set(tcvn3._TCVN3)) == 74

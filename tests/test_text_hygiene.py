@@ -1,6 +1,6 @@
 """Control characters, noncharacters and bidi overrides: removed at the door, never shown.
 
-The rule lives in core/text_safety.py; these tests come in through every door (a
+The rule lives in core/text/hygiene.py; these tests come in through every door (a
 spreadsheet, each edit service) and go out through every window onto the world (the
 exported workbook, the command line), including rows written raw into the store by SQL
 as if stored before the rule.
@@ -16,7 +16,7 @@ from pathlib import Path
 import hostile_files
 import pytest
 
-from kx_ceremony.core.text_safety import has_unsafe, strip_unsafe
+from kx_ceremony.core.text.hygiene import has_unsafe, strip_unsafe
 
 # Each would do harm: ESC and CSI (7 and 8 bit) start terminal sequences, BEL ends an
 # OSC, U+202E makes a name read backwards, U+FFFE/U+FFFF make Excel refuse the workbook.
@@ -100,7 +100,7 @@ def test_every_edit_service_removes_them(store, store_path, demo_id):
         stage_edits,
     )
     from kx_ceremony.core.services import honourees as hs
-    from kx_ceremony.core.services.rows import SignatoryRow
+    from kx_ceremony.core.services.row_types import SignatoryRow
 
     form_id = awards.list_award_forms(store, demo_id)[0].id
     made = ceremonies.create_ceremony(

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from kx_ceremony.core.vietnamese import (
+from kx_ceremony.core.text.vietnamese import (
     clean_text,
     collation_key,
     date_line,
@@ -172,7 +172,7 @@ def test_typed_dates_as_organisers_type_them():
 
     import pytest
 
-    from kx_ceremony.core.vietnamese import parse_typed_date
+    from kx_ceremony.core.text.vietnamese import parse_typed_date
 
     day = dt.date(2023, 1, 5)
     for typed in ("05/01/2023", "5/1/2023", " 5 / 1 / 2023 ", "5.1.2023", "5-1-23", "2023-01-05"):

@@ -67,8 +67,8 @@ def one_scaling(out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kx_ceremony.core.demo import create_demo
-    from kx_ceremony.core.services.document_editing import find_document
-    from kx_ceremony.core.services.pledge_drafts import draft_covenant
+    from kx_ceremony.core.services.pledges.drafts import draft_covenant
+    from kx_ceremony.core.services.pledges.editing import find_document
     from kx_ceremony.core.services.stage import plan_rounds
     from kx_ceremony.core.store import open_store
     from kx_ceremony.ui.app import make_app

@@ -1,4 +1,4 @@
-"""`awards` and `decisions`: the ceremony's award catalogue and the decisions (see CLI.md)."""
+"""`awards` and `decisions`: the ceremony's award catalogue and the decisions (see the README's «Command line»)."""
 
 from __future__ import annotations
 

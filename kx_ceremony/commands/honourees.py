@@ -13,8 +13,8 @@ from kx_ceremony.commands.common import (
     print_json,
     print_table,
 )
-from kx_ceremony.core.model import Kind
-from kx_ceremony.core.services.honourees import KIND_LABELS, list_honourees
+from kx_ceremony.core.model import KIND_LABELS, Kind
+from kx_ceremony.core.services.honourees import list_honourees
 
 
 def register(commands: argparse._SubParsersAction, printing: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""`print certificates` and `print calibration` (see CLI.md)."""
+"""`print certificates` and `print calibration` (see the README's «Command line»)."""
 
 from __future__ import annotations
 

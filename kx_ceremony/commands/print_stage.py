@@ -30,7 +30,7 @@ def cmd_lineup(args: argparse.Namespace, ctx: Context) -> int:
     import sys
 
     from kx_ceremony.core.printing.lineup import lineup_warnings, make_lineup
-    from kx_ceremony.core.services.stage_view import load_stage_plan
+    from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
     for warning in lineup_warnings(load_stage_plan(ctx.store, args.ceremony)):
         print(f"Cảnh báo: {warning}", file=sys.stderr)

@@ -1,6 +1,6 @@
 """`rounds`: show the rounds on stage; `--plan` (re)builds them.
 
-Extensions to CLI.md:
+Beyond the plain listing (the README's «Command line» and «The stage plan»):
 - `--force` replans over hand changes (without it `--plan` refuses with exit 2 when a
   round was changed by hand);
 - `--place-new` places people added after planning without changing anybody's round;
@@ -26,6 +26,7 @@ from kx_ceremony.commands.common import (
     print_json,
 )
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.stage import (
     Placement,
     RoundRow,
@@ -131,7 +132,7 @@ def apply_edit(args: argparse.Namespace, ctx: Context) -> bool:
         return True
     elif args.absent or args.present:
         honouree = args.absent or args.present
-        stage_edits.set_attendance(ctx.store, cid, honouree, "absent" if args.absent else "present")
+        stage_edits.set_attendance(ctx.store, cid, honouree, Attendance.ABSENT if args.absent else Attendance.PRESENT)
     elif args.off_stage or args.on_stage or args.stage_as_form:
         honouree = args.off_stage or args.on_stage or args.stage_as_form
         choice = False if args.off_stage else True if args.on_stage else None
@@ -140,7 +141,7 @@ def apply_edit(args: argparse.Namespace, ctx: Context) -> bool:
     elif args.substitute:
         head, _, name = args.substitute.partition(":")
         (honouree,) = _numbers(head, 1, "ID:HỌ_TÊN")
-        stage_edits.set_attendance(ctx.store, cid, honouree, "substitute", name)
+        stage_edits.set_attendance(ctx.store, cid, honouree, Attendance.SUBSTITUTE, name)
     else:
         return False
     return True

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kx_ceremony.commands.common import Context
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.safety import (
+from kx_ceremony.core.store.maintenance import (
     backup_store,
     check_store,
     require_sqlite_path,
@@ -62,7 +62,7 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
             "động gần nhất, không dùng cả hai."
         )
     if args.latest:
-        from kx_ceremony.core.backup import backups_dir, latest_backup
+        from kx_ceremony.core.store.copies import backups_dir, latest_backup
 
         path = require_sqlite_path(ctx.db)
         backup_file = latest_backup(path)

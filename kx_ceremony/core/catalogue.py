@@ -1,4 +1,4 @@
-"""The default award catalogues a new ceremony starts with (DOMAIN.md's ranking).
+"""The default award catalogues a new ceremony starts with (the official ranking of award forms).
 
 Two catalogues: the district era (ceremonies before 1 July 2025, with "Giấy khen của Chủ
 tịch UBND huyện") and today's two-tier government (province, then commune/ward; agency
@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.model import Kind
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 # The day districts were abolished (two-tier local government; Decree 152/2025/NĐ-CP).
 TWO_TIER_FROM = dt.date(2025, 7, 1)

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from kx_ceremony.core.model import Ceremony
 from kx_ceremony.core.services.awards import DecisionInput, add_decision, list_award_forms
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony, delete_ceremony
-from kx_ceremony.core.services.documents import DocumentInput, save_document
-from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
+from kx_ceremony.core.services.pledges.documents import DocumentInput, save_document
 from kx_ceremony.core.services.presenters import PresenterInput, add_presenter
-from kx_ceremony.core.services.rows import SignatoryRow
+from kx_ceremony.core.services.row_types import SignatoryRow
 from kx_ceremony.core.services.stage import plan_rounds
 from kx_ceremony.core.store import Store
 
@@ -227,7 +227,7 @@ def _fill(store: Store, ceremony_id: int) -> None:
     for presenter in PRESENTERS:
         add_presenter(store, ceremony_id, presenter)
     with store.transaction() as session:
-        add_honourees(
+        insert_honourees(
             session,
             ceremony_id,
             (

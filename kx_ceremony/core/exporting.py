@@ -17,18 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from kx_ceremony.core.atomic_file import check_target, write_atomically
-from kx_ceremony.core.model import Kind
+from kx_ceremony.core.model import KIND_LABELS, KINDS_IN_ORDER, Kind
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
-from kx_ceremony.core.services.honourees import KIND_LABELS, list_honourees
-from kx_ceremony.core.services.rows import (
+from kx_ceremony.core.services.honourees import list_honourees
+from kx_ceremony.core.services.row_types import (
     AwardFormRow,
     CeremonyRow,
     DecisionRow,
     HonoureeRow,
 )
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_safety import strip_unsafe
+from kx_ceremony.core.text.hygiene import strip_unsafe
 
 FONT_NAME = "Times New Roman"
 FULL_LIST_SHEET = "Toàn bộ danh sách"
@@ -124,7 +124,7 @@ def _form_columns(members: Sequence[HonoureeRow]) -> list[Column]:
 
 def _subject(members: Sequence[HonoureeRow]) -> str:
     present = {m.kind for m in members}
-    order = (Kind.COLLECTIVE, Kind.INDIVIDUAL, Kind.HOUSEHOLD)
+    order = KINDS_IN_ORDER
     return ", ".join(KIND_LABELS[k] for k in order if k.value in present).capitalize()
 
 
@@ -166,7 +166,7 @@ class SheetNames:
 
 
 def as_text(value: str) -> str:
-    """A string an xlsx cell can hold: no unsafe characters (text_safety.py: controls,
+    """A string an xlsx cell can hold: no unsafe characters (text/hygiene.py: controls,
     U+FFFF that Excel refuses, bidi overrides), even in rows stored before that rule;
     within Excel's length."""
     text = strip_unsafe(value)

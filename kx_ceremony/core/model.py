@@ -8,7 +8,6 @@ the migrated schema agree.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any
 
 from sqlalchemy import (
@@ -29,6 +28,21 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from kx_ceremony.core.model_values import (  # noqa: F401 - re-exported
+    KIND_LABELS,
+    KIND_ORDER,
+    KINDS_IN_ORDER,
+    Attendance,
+    Gender,
+    Kind,
+    PledgeKind,
+    PrintMode,
+    kind_refusal,
+)
+from kx_ceremony.core.model_values import (
+    str_enum as _str_enum,
+)
+
 # Stable constraint names, so batch migrations can find them on every database.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,46 +55,6 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-
-
-class Kind(enum.StrEnum):
-    """Who receives an award."""
-
-    COLLECTIVE = "collective"
-    INDIVIDUAL = "individual"
-    HOUSEHOLD = "household"
-
-
-# Order on stage within one award form: collectives, then individuals, then households.
-KIND_ORDER = {Kind.COLLECTIVE: 0, Kind.INDIVIDUAL: 1, Kind.HOUSEHOLD: 2}
-
-
-class Gender(enum.StrEnum):
-    MALE = "male"
-    FEMALE = "female"
-
-
-class PrintMode(enum.StrEnum):
-    """How a certificate was printed, as the ledger of blanks records it."""
-
-    BLANK = "blank"  # the variable words onto a pre-printed blank (uses up a blank)
-    FULL = "full"  # the whole design on plain paper
-    PREVIEW = "preview"  # shown on screen or printed as a test
-
-
-class Attendance(enum.StrEnum):
-    PRESENT = "present"
-    ABSENT = "absent"
-    SUBSTITUTE = "substitute"
-
-
-class PledgeKind(enum.StrEnum):
-    COVENANT = "covenant"  # bản giao ước thi đua
-    PLEDGE = "pledge"  # bản cam kết thi đua
-
-
-def _str_enum(enum_cls: type[enum.StrEnum]) -> str:
-    return ", ".join(f"'{m.value}'" for m in enum_cls)
 
 
 class Ceremony(Base):
@@ -146,11 +120,9 @@ class AwardForm(Base):
     layout_name: Mapped[str] = mapped_column(String(100), default="")
     # The organiser's adjusted certificate layout (fields in millimetres); None = default.
     layout: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    # How register numbers (số sổ vàng) of this award are written, e.g. "{n:03d}/{year}";
-    # empty: none given automatically (see services/register_numbers.py).
+    # Register numbers (số sổ vàng) pattern, e.g. "{n:03d}/{year}"; "": none (register_numbers).
     register_pattern: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    # "certificate" (Bằng khen, Giấy khen), "title" (an emulation title, printed "DANH
-    # HIỆU …") or "flag" (a Cờ thi đua: a label for its ribbon, no paper certificate).
+    # "certificate", "title" (printed "DANH HIỆU …") or "flag" (a label, no paper): award_types.
     award_type: Mapped[str] = mapped_column(
         String(20), default="certificate", server_default="certificate"
     )
@@ -251,8 +223,7 @@ class Presenter(Base):
     # Titles in the order they are read: Party post first, then state post.
     titles: Mapped[list[str]] = mapped_column(JSON, default=list)
     seniority: Mapped[int] = mapped_column(Integer, default=1)  # 1 = most senior
-    # A leader of the host (the organiser), not a guest from a higher level: by default the
-    # host's own awards (district, commune, agency forms) are presented by host leaders.
+    # A leader of the host, not a guest: the host's own awards go to host leaders by default.
     host: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     ceremony: Mapped[Ceremony] = relationship(back_populates="presenters")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.services.awards import delete_award_form, list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import delete_ceremony, get_ceremony, list_ceremonies
-from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow
+from kx_ceremony.core.services.row_types import AwardFormRow, CeremonyRow, DecisionRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import AwardFormDialog, CeremonyDialog, DecisionDialog
@@ -264,9 +264,8 @@ class CeremoniesView(QWidget):
         if isinstance(ceremony_id, int) and ceremony_id != self.ceremony_id:
             self.events.ceremony_opened.emit(ceremony_id)
 
-    def _run_dialog(self, dialog: FormDialog, what: str, opens: bool = False) -> FormDialog:
+    def _run_dialog(self, dialog: FormDialog, opens: bool = False) -> FormDialog:
         def done() -> None:
-            self.events.changed.emit(what)
             if opens and isinstance(dialog.result_value, int):
                 self.events.ceremony_opened.emit(dialog.result_value)
 
@@ -276,7 +275,7 @@ class CeremoniesView(QWidget):
 
     @guarded
     def create(self, *_args: object) -> FormDialog:
-        return self._run_dialog(CeremonyDialog(self.store, None, self), events.CEREMONIES, True)
+        return self._run_dialog(CeremonyDialog(self.store, None, self), opens=True)
 
     @guarded
     def edit_details(self, *_args: object) -> FormDialog | None:
@@ -284,14 +283,13 @@ class CeremoniesView(QWidget):
             messages.inform(self, self.tr("Hãy chọn một buổi lễ trong danh sách bên trái."))
             return None
         row = get_ceremony(self.store, self.ceremony_id)
-        return self._run_dialog(CeremonyDialog(self.store, row, self), events.CEREMONIES)
+        return self._run_dialog(CeremonyDialog(self.store, row, self))
 
     @guarded
     def open_demo(self, *_args: object) -> None:
         from kx_ceremony.core.demo import create_demo
 
         ceremony_id = create_demo(self.store)
-        self.events.changed.emit(events.CEREMONIES)
         self.events.ceremony_opened.emit(ceremony_id)
 
     @guarded
@@ -307,7 +305,6 @@ class CeremoniesView(QWidget):
             return
         delete_ceremony(self.store, row.id)
         self.events.ceremony_opened.emit(0)
-        self.events.changed.emit(events.CEREMONIES)
 
     # -- catalogue and decisions -----------------------------------------------------------
     def _current(self, table: QTableWidget, rows: list) -> object | None:
@@ -321,18 +318,14 @@ class CeremoniesView(QWidget):
     def add_form(self, *_args: object) -> FormDialog | None:
         if self.ceremony_id is None:
             return None
-        return self._run_dialog(
-            AwardFormDialog(self.store, self.ceremony_id, None, self), events.AWARDS
-        )
+        return self._run_dialog(AwardFormDialog(self.store, self.ceremony_id, None, self))
 
     @guarded
     def edit_form(self, *_args: object) -> FormDialog | None:
         row = self._current(self.forms_table, self.forms)
         if row is None or self.ceremony_id is None:
             return None
-        return self._run_dialog(
-            AwardFormDialog(self.store, self.ceremony_id, row, self), events.AWARDS
-        )
+        return self._run_dialog(AwardFormDialog(self.store, self.ceremony_id, row, self))
 
     @guarded
     def delete_form(self, *_args: object) -> None:
@@ -342,14 +335,13 @@ class CeremoniesView(QWidget):
         assert isinstance(row, AwardFormRow)
         if messages.ask(self, self.tr("Xóa hình thức «%s» khỏi danh mục?") % row.full_name):
             delete_award_form(self.store, self.ceremony_id, row.id)
-            self.events.changed.emit(events.AWARDS)
 
     @guarded
     def add_decision(self, *_args: object) -> FormDialog | None:
         if self.ceremony_id is None:
             return None
         dialog = DecisionDialog(self.store, self.ceremony_id, self.forms, None, self)
-        return self._run_dialog(dialog, events.AWARDS)
+        return self._run_dialog(dialog)
 
     @guarded
     def edit_decision(self, *_args: object) -> FormDialog | None:
@@ -357,4 +349,4 @@ class CeremoniesView(QWidget):
         if row is None or self.ceremony_id is None:
             return None
         dialog = DecisionDialog(self.store, self.ceremony_id, self.forms, row, self)
-        return self._run_dialog(dialog, events.AWARDS)
+        return self._run_dialog(dialog)

@@ -20,7 +20,7 @@ from kx_ceremony.core.services.ceremonies import (
     create_ceremony,
     update_ceremony,
 )
-from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow
+from kx_ceremony.core.services.row_types import AwardFormRow, CeremonyRow, DecisionRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui.date_field import DateField
 from kx_ceremony.ui.form import FormDialog, choice, line, spin, text_box

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.vietnamese import parse_typed_date
+from kx_ceremony.core.text.vietnamese import parse_typed_date
 
 
 class DateField(QWidget):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,27 +29,13 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
+from kx_ceremony.ui.document_kind import DocumentKind, Maker
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.file_dialogs import choose_save_file
 from kx_ceremony.ui.messages import guarded
 from kx_ceremony.ui.tasks import ProgressFn, Runner
 
 PDF_FILTER = "Tệp PDF (*.pdf)"
-Maker = Callable[[Store, int, Path, dict[str, Any], ProgressFn], Path]
-
-
-@dataclass
-class DocumentKind:
-    key: str
-    title: str
-    file_stem: str
-    make: Maker
-    options: Callable[[], tuple[QWidget, Callable[[], dict[str, Any]]]] = field(
-        default=lambda: (QWidget(), dict)
-    )
-    help: str = ""
-
-
 def _pledge_options() -> tuple[QWidget, Callable[[], dict[str, Any]]]:
     box = QWidget()
     form = QFormLayout(box)
@@ -266,7 +251,6 @@ class DocumentsView(QWidget):
         ceremony_id, store = self.ceremony_id, self.store
 
         def done(path: Path) -> None:
-            self.events.changed.emit(events.PRINTED)
             then(path)
 
         self.runner.run(
@@ -353,7 +337,6 @@ class DocumentsView(QWidget):
             return print_on_printer(store, ceremony_id, kind, options, choice, progress, text)
 
         def done(summary: str) -> None:
-            self.events.changed.emit(events.PRINTED)
             messages.inform(self, summary)
 
         self.runner.run(self, text, task, done)

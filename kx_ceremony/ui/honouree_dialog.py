@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.honourees import (
     HonoureeInput,
     LikelyDuplicate,
@@ -13,7 +14,7 @@ from kx_ceremony.core.services.honourees import (
     prepare,
     update_honouree,
 )
-from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import AwardFormRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui.form import FormDialog, choice, line, text_box
 from kx_ceremony.ui.honouree_model import ATTENDANCE_TEXT, KIND_TEXT
@@ -107,7 +108,7 @@ class HonoureeDialog(FormDialog):
             self.tr("Có mặt"),
             choice(
                 [(text, key) for key, text in ATTENDANCE_TEXT.items()],
-                data.attendance if data else "present",
+                data.attendance if data else Attendance.PRESENT,
             ),
         )
         self.substitute = f.add(
@@ -138,7 +139,7 @@ class HonoureeDialog(FormDialog):
         self.form.set_row_visible("birth_year", person)
         self.form.set_row_visible("posthumous", self.kind.currentData() == "individual")
         self.form.set_row_visible("representative", not person)
-        self.form.set_row_visible("substitute_name", self.attendance.currentData() == "substitute")
+        self.form.set_row_visible("substitute_name", self.attendance.currentData() == Attendance.SUBSTITUTE)
 
     def _birth_year(self) -> int | None:
         text = self.birth_year.text().strip()

@@ -21,14 +21,19 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from kx_ceremony.core.model import KIND_LABELS, Attendance
 from kx_ceremony.core.services.honouree_table import as_honouree_row, fold_many
 from kx_ceremony.core.services.ordering import name_key
-from kx_ceremony.core.services.rows import HonoureeRow
-from kx_ceremony.core.vietnamese import collation_key, fold_for_search
+from kx_ceremony.core.services.row_types import HonoureeRow
+from kx_ceremony.core.text.vietnamese import collation_key, fold_for_search
 
-KIND_TEXT = {"collective": "Tập thể", "individual": "Cá nhân", "household": "Hộ gia đình"}
+KIND_TEXT = {kind.value: label.capitalize() for kind, label in KIND_LABELS.items()}
 GENDER_TEXT = {"male": "Nam", "female": "Nữ"}
-ATTENDANCE_TEXT = {"present": "Có mặt", "absent": "Vắng", "substitute": "Nhận thay"}
+ATTENDANCE_TEXT = {
+    Attendance.PRESENT: "Có mặt",
+    Attendance.ABSENT: "Vắng",
+    Attendance.SUBSTITUTE: "Nhận thay",
+}
 UNPLACED = -1  # the round filter for "not yet in a round"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,7 +71,7 @@ COLUMNS: list[tuple[str, Callable[[HonoureeRow], str], Callable[[HonoureeRow], A
         "Có mặt",
         lambda r: (
             f"Nhận thay: {r.substitute_name}"
-            if r.attendance == "substitute"
+            if r.attendance == Attendance.SUBSTITUTE
             else ATTENDANCE_TEXT.get(r.attendance, r.attendance)
         ),
         lambda r: r.attendance,

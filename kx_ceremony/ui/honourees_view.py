@@ -24,8 +24,8 @@ from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.honouree_bulk import change_award, restore_honourees
 from kx_ceremony.core.services.honouree_table import table_rows
 from kx_ceremony.core.services.honourees import RemovedHonouree, remove_honourees
-from kx_ceremony.core.services.rows import AwardFormRow, HonoureeRow
-from kx_ceremony.core.services.window_queries import AwardName, award_names
+from kx_ceremony.core.services.name_lists import AwardName, award_names
+from kx_ceremony.core.services.row_types import AwardFormRow, HonoureeRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.column_fit import ColumnFitter
@@ -302,7 +302,6 @@ class HonoureesView(QWidget):
         return dialog
 
     def _saved(self, dialog: HonoureeDialog) -> None:
-        self.events.changed.emit(events.HONOUREES)
         if isinstance(dialog.result_value, int):
             self.select_id(dialog.result_value)
 
@@ -315,7 +314,6 @@ class HonoureesView(QWidget):
         self.last_removed = remove_honourees(self.store, self.ceremony_id, [r.id for r in rows])
         self.undo_button.setEnabled(True)
         self.undo_button.setText(self.tr("Hoàn tác xóa (%s)") % len(self.last_removed))
-        self.events.changed.emit(events.HONOUREES)
 
     @guarded
     def undo_delete(self, *_args: object) -> None:
@@ -325,8 +323,6 @@ class HonoureesView(QWidget):
         self.last_removed = []
         self.undo_button.setEnabled(False)
         self.undo_button.setText(self.tr("Hoàn tác xóa"))
-        # The stage board shows them back in their rounds and places too.
-        self.events.changed.emit(events.HONOUREES)
         if ids:
             self.select_id(ids[0])
 
@@ -354,7 +350,6 @@ class HonoureesView(QWidget):
         if form_id is None:
             return
         changed = change_award(self.store, self.ceremony_id, [r.id for r in rows], form_id)
-        self.events.changed.emit(events.HONOUREES)
         self.window().statusBar().showMessage(
             self.tr("Đã đổi hình thức cho %s dòng.") % changed, 5000
         )
@@ -374,41 +369,17 @@ class HonoureesView(QWidget):
 
     @guarded
     def move_selected_to_round(self, *_args: object) -> None:
-        """Everyone selected to the end of one round; checked for all before anyone moves."""
+        """Everyone selected to the end of one round (``move_many``: all or none)."""
         from kx_ceremony.core.services.stage import list_rounds
-        from kx_ceremony.core.services.stage_edits import move_honouree
+        from kx_ceremony.core.services.stage_edits import move_many
 
         rows = self.selected_rows()
         if not rows or self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn (giữ Ctrl hoặc Shift) những dòng cần chuyển."))
             return
-        rounds = {r.number: r for r in list_rounds(self.store, self.ceremony_id)}
-        if not rounds:
+        if not list_rounds(self.store, self.ceremony_id):
             raise UserError("Chưa có đợt trao nào: hãy lập các đợt ở thẻ «Sân khấu» trước.")
         number = self.ask_round(len(rows))
         if number is None:
             return
-        target = rounds.get(number)
-        if target is None:
-            raise UserError(f"Không có đợt {number}: các đợt hiện có từ 1 đến {max(rounds)}.")
-        wrong = [r for r in rows if r.award_form_id != target.award_form_id]
-        absent = [r for r in rows if r.attendance == "absent"]
-        if wrong:
-            raise UserError(
-                f"Đợt {number} trao «{target.award}», còn «{wrong[0].name}» nhận «{wrong[0].award}»: "
-                "chỉ chuyển được sang đợt trao cùng hình thức. Chưa chuyển ai cả."
-            )
-        if absent:
-            raise UserError(
-                f"«{absent[0].name}» đang vắng mặt nên không có vị trí trên sân khấu; hãy bỏ chọn "
-                "dòng này. Chưa chuyển ai cả."
-            )
-        count = target.on_stage  # people on stage in the target round
-        for row in rows:
-            if row.round == number:  # already there: to the end, among the others
-                position = count
-            else:
-                count += 1
-                position = count
-            move_honouree(self.store, self.ceremony_id, row.id, number, position)
-        self.events.changed.emit(events.STAGE)
+        move_many(self.store, self.ceremony_id, [r.id for r in rows], number)

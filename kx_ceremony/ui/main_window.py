@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from kx_ceremony import APP_NAME
-from kx_ceremony.core.services.window_queries import ceremony_headings
+from kx_ceremony.core.services.name_lists import ceremony_headings
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, file_dialogs, messages
-from kx_ceremony.ui.events import AppEvents
+from kx_ceremony.ui.events import AppEvents, Dispatcher
 from kx_ceremony.ui.honourees_view import HonoureesView
 from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.store = store
         file_dialogs.protect_store(store.path)  # no dialog, drop or reader may open it
         self.events = AppEvents(self)
+        self.dispatcher = Dispatcher(store, self.events)  # what each saved change touched
         self.runner: Runner = runner or BackgroundRunner()
         self.settings = settings or QSettings()
         self.ceremony_id: int | None = None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kx_ceremony.core.store import Store
-from kx_ceremony.ui.documents_view import DocumentKind, Maker
+from kx_ceremony.ui.document_kind import DocumentKind, Maker
 from kx_ceremony.ui.tasks import ProgressFn
 
 # key, title, file stem, core module, function, help

@@ -1,6 +1,6 @@
 """Covenant and pledge editor: title, place and date, text sections, signatories, targets.
 
-Each save goes through ``document_editing`` (a refused edit leaves the stored document
+Each save goes through ``services/pledges/editing.py`` (a refused edit leaves the stored document
 as it was); a ceremony without the document starts from the ready-made draft.
 """
 
@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,51 +17,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.services.document_editing import (
+from kx_ceremony.core.services.pledges.editing import (
     find_document,
     set_signatories,
     update_document,
 )
-from kx_ceremony.core.services.rows import DocumentRow
+from kx_ceremony.core.services.row_types import DocumentRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.ceremony_dialogs import date_edit, date_of
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.form import FieldForm, button_row, fill_table, line
 from kx_ceremony.ui.messages import guarded
+from kx_ceremony.ui.text_grid import grid_cells, text_grid
 
 KIND_TITLES = {"covenant": "Bản giao ước thi đua", "pledge": "Bản cam kết thi đua"}
-
-
-def _grid(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    table.verticalHeader().setDefaultSectionSize(26)
-    return table
-
-
-def _cells(table: QTableWidget) -> list[list[str]]:
-    rows = []
-    for r in range(table.rowCount()):
-        cells = []
-        for c in range(table.columnCount()):
-            item = table.item(r, c)
-            cells.append(item.text() if item else "")
-        rows.append(cells)
-    return rows
 
 
 class DocumentEditor(QWidget):
@@ -138,7 +112,7 @@ class DocumentEditor(QWidget):
         sections_layout.addLayout(left, 1)
         sections_layout.addLayout(right, 2)
 
-        self.signatories = _grid(
+        self.signatories = text_grid(
             [self.tr("Đơn vị"), self.tr("Chức danh người ký"), self.tr("Họ tên")]
         )
         signers_box = QGroupBox(
@@ -165,7 +139,7 @@ class DocumentEditor(QWidget):
         lower.setObjectName("pledges")
         lower.addWidget(sections_box)
         lower.addWidget(signers_box)
-        self.targets = _grid([self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Kế hoạch")])
+        self.targets = text_grid([self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Kế hoạch")])
         self.targets_box = QGroupBox(self.tr("Bảng chỉ tiêu cam kết"))
         targets_layout = QVBoxLayout(self.targets_box)
         targets_layout.addWidget(self.targets)
@@ -302,7 +276,7 @@ class DocumentEditor(QWidget):
 
     def move_signatory(self, step: int) -> None:
         row = self.signatories.currentRow()
-        rows = _cells(self.signatories)
+        rows = grid_cells(self.signatories)
         target = row + step
         if 0 <= row < len(rows) and 0 <= target < len(rows):
             rows[row], rows[target] = rows[target], rows[row]
@@ -312,7 +286,7 @@ class DocumentEditor(QWidget):
     # -- store ------------------------------------------------------------------------
     @guarded
     def start_from_draft(self, *_args: object) -> None:
-        from kx_ceremony.core.services.pledge_drafts import draft_covenant, draft_pledge
+        from kx_ceremony.core.services.pledges.drafts import draft_covenant, draft_pledge
 
         if self.ceremony_id is None:
             return
@@ -320,15 +294,21 @@ class DocumentEditor(QWidget):
             draft_covenant(self.store, self.ceremony_id)
         else:
             draft_pledge(self.store, self.ceremony_id)
-        self.events.changed.emit(events.DOCUMENTS)
 
     @guarded
     def save(self, *_args: object) -> bool:
+        with self.events.held() as notices:  # two steps: the screens hear of it once, after
+            saved = self._save()
+            if not saved:
+                notices.clear()  # refused: the first step was put back as it was
+            return saved
+
+    def _save(self) -> bool:
         if self.document is None:
             return False
         self.form.clear_errors()
         self.signatory_error.hide()
-        signers = [r for r in _cells(self.signatories) if any(c.strip() for c in r)]
+        signers = [r for r in grid_cells(self.signatories) if any(c.strip() for c in r)]
         extra: dict[str, object] = {}
         if self.kind == "pledge":
             extra = {
@@ -337,7 +317,7 @@ class DocumentEditor(QWidget):
                 "closing": self.closing.text(),
                 "targets": [
                     dict(zip(("target", "measure", "planned"), r, strict=True))
-                    for r in _cells(self.targets)
+                    for r in grid_cells(self.targets)
                 ],
             }
         else:
@@ -366,7 +346,6 @@ class DocumentEditor(QWidget):
             else:
                 self.form.show_error(exc)
             return False
-        self.events.changed.emit(events.DOCUMENTS)
         self.window().statusBar().showMessage(
             self.tr("Đã lưu %s.") % KIND_TITLES[self.kind].lower(), 5000
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from kx_ceremony.core.services.presenters import PresenterInput, add_presenter, update_presenter
-from kx_ceremony.core.services.rows import PresenterRow
+from kx_ceremony.core.services.row_types import PresenterRow
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui.form import FormDialog, line, spin, text_box
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.store import Store
 from kx_ceremony.ui import messages
-from kx_ceremony.ui.documents_view import DocumentKind
+from kx_ceremony.ui.document_kind import DocumentKind
 from kx_ceremony.ui.tasks import ProgressFn
 
 

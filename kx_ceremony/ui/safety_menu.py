@@ -34,7 +34,7 @@ class SafetyMenu(QMenu):
 
     @messages.guarded
     def backup(self) -> None:
-        from kx_ceremony.core.safety import backup_store
+        from kx_ceremony.core.store.maintenance import backup_store
 
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = str(Path.home() / f"kx-ceremony-sao-luu-{stamp}.sqlite")
@@ -60,8 +60,8 @@ class SafetyMenu(QMenu):
 
     @messages.guarded
     def restore_latest(self) -> None:
-        from kx_ceremony.core.backup import latest_backup
         from kx_ceremony.core.errors import UserError
+        from kx_ceremony.core.store.copies import latest_backup
 
         path = self.store.path
         source = latest_backup(path) if path is not None else None
@@ -72,7 +72,7 @@ class SafetyMenu(QMenu):
         self._restore_from(source)
 
     def _restore_from(self, source: Path) -> None:
-        from kx_ceremony.core.safety import restore_store
+        from kx_ceremony.core.store.maintenance import restore_store
 
         question = (
             self.tr(
@@ -92,10 +92,10 @@ class SafetyMenu(QMenu):
 
     @messages.guarded
     def check(self) -> None:
-        from kx_ceremony.core.safety import check_store
+        from kx_ceremony.core.store.maintenance import check_store
 
         def done(result: object) -> None:
-            from kx_ceremony.core.safety import CheckResult
+            from kx_ceremony.core.store.maintenance import CheckResult
 
             assert isinstance(result, CheckResult)
             if result.ok:

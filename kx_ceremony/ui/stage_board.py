@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
+from kx_ceremony.core.model import Attendance
+from kx_ceremony.core.services.row_types import HonoureeRow, PresenterRow
 
 MIME = "application/x-kx-ceremony-honouree"
 Mover = Callable[[int, int, int], None]  # honouree id, round number, position
@@ -46,9 +47,9 @@ def dropped_id(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> int | No
 
 def person_text(h: HonoureeRow) -> str:
     text = h.name
-    if h.attendance == "substitute" and h.substitute_name:
+    if h.attendance == Attendance.SUBSTITUTE and h.substitute_name:
         text += f" (nhận thay: {h.substitute_name})"
-    elif h.attendance == "absent":
+    elif h.attendance == Attendance.ABSENT:
         text += " — vắng"
     return text
 
@@ -73,7 +74,7 @@ class RoundList(QListWidget):
         self.clear()
         self.on_stage = []
         for h in people:
-            absent = h.attendance == "absent"
+            absent = h.attendance == Attendance.ABSENT
             prefix = "  –" if absent else f"{h.position_on_stage or '?':>3}."
             item = QListWidgetItem(f"{prefix} {person_text(h)}")
             item.setData(Qt.ItemDataRole.UserRole, h.id)

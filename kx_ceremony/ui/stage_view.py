@@ -8,7 +8,7 @@ dropped on a round in that list (they join the end of it).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Attendance
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honouree_table import as_honouree_row, table_rows
 from kx_ceremony.core.services.presenters import list_presenters, remove_presenter
-from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
+from kx_ceremony.core.services.row_types import HonoureeRow, PresenterRow
 from kx_ceremony.core.services.stage import (
     ManualChangesExist,
     Placement,
@@ -44,34 +45,10 @@ from kx_ceremony.ui import events, messages
 from kx_ceremony.ui.events import AppEvents
 from kx_ceremony.ui.messages import guarded
 from kx_ceremony.ui.presenter_dialog import PresenterDialog
-from kx_ceremony.ui.stage_board import RoundColumn, dropped_id
+from kx_ceremony.ui.rounds_navigator import RoundsNavigator
+from kx_ceremony.ui.stage_board import RoundColumn
 
 COLUMNS_SHOWN = 4
-
-
-class RoundsNavigator(QListWidget):
-    """Every round, one line each; a person dropped on a line joins the end of that round."""
-
-    def __init__(self, view: StageView) -> None:
-        super().__init__()
-        self.view = view
-        self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        event.acceptProposedAction() if dropped_id(event) is not None else event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        event.acceptProposedAction() if dropped_id(event) is not None else event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        honouree_id = dropped_id(event)
-        item = self.itemAt(event.position().toPoint())
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        if honouree_id is None or item is None:
-            return
-        number = int(item.data(Qt.ItemDataRole.UserRole))
-        self.view.move(honouree_id, number, 10**6)
 
 
 class StageView(QWidget):
@@ -142,9 +119,9 @@ class StageView(QWidget):
         self.empty_board.setWordWrap(True)
 
         attendance = self._buttons(
-            (self.tr("Đánh dấu vắng mặt"), lambda: self.mark("absent")),
-            (self.tr("Có mặt"), lambda: self.mark("present")),
-            (self.tr("Người nhận thay…"), lambda: self.mark("substitute")),
+            (self.tr("Đánh dấu vắng mặt"), lambda: self.mark(Attendance.ABSENT)),
+            (self.tr("Có mặt"), lambda: self.mark(Attendance.PRESENT)),
+            (self.tr("Người nhận thay…"), lambda: self.mark(Attendance.SUBSTITUTE)),
         )
         hint = QLabel(self.tr("Kéo một người sang vị trí hoặc đợt khác để đổi chỗ."))
         hint.setStyleSheet("color: #555;")
@@ -259,7 +236,7 @@ class StageView(QWidget):
 
     def _people_of(self, number: int) -> list[HonoureeRow]:
         rows = [as_honouree_row(r) for r in self.people.get(number, [])]
-        return sorted(rows, key=lambda h: (h.attendance == "absent", h.position_on_stage or 0))
+        return sorted(rows, key=lambda h: h.position_on_stage or 0)  # absentees are packed last
 
     def _fill_board(self) -> None:
         for column in self.columns:
@@ -306,7 +283,6 @@ class StageView(QWidget):
                 return
             plan_rounds(self.store, self.ceremony_id, per_round, force=True)
         self.first_shown = 0
-        self.events.changed.emit(events.STAGE)
 
     @guarded
     def place_new(self, *_args: object) -> None:
@@ -331,25 +307,19 @@ class StageView(QWidget):
             if how is None:
                 return
             placed = place_new_honourees(self.store, self.ceremony_id, how)
-        self.events.changed.emit(events.STAGE)
         messages.inform(self, self.tr("Đã xếp %s người vào các đợt.") % placed)
 
     @guarded
-    def move(self, honouree_id: int, round_number: int, position: int) -> None:
+    def move(self, honouree_id: int, round_number: int, position: int | None) -> None:
         if self.ceremony_id is None:
             return
-        if position >= 10**6:  # "the end of that round"
-            on_stage = [h for h in self.people.get(round_number, []) if h.attendance != "absent"]
-            position = len([h for h in on_stage if h.id != honouree_id]) + 1
         move_honouree(self.store, self.ceremony_id, honouree_id, round_number, position)
-        self.events.changed.emit(events.STAGE)
 
     @guarded
     def set_presenter(self, round_number: int, presenter_id: int | None) -> None:
         if self.ceremony_id is None:
             return
         set_round_presenter(self.store, self.ceremony_id, round_number, presenter_id)
-        self.events.changed.emit(events.STAGE)
 
     def selected_person(self) -> int | None:
         for column in self.columns:
@@ -371,12 +341,11 @@ class StageView(QWidget):
             messages.inform(self, self.tr("Hãy bấm chọn một người trên bảng các đợt trước."))
             return
         substitute = ""
-        if attendance == "substitute":
+        if attendance == Attendance.SUBSTITUTE:
             substitute = self.ask_substitute() or ""
             if not substitute.strip():
                 raise UserError("Hãy nhập tên người nhận thay.", field="substitute_name")
         set_attendance(self.store, self.ceremony_id, honouree_id, attendance, substitute)
-        self.events.changed.emit(events.STAGE)
 
     def _current_presenter(self) -> PresenterRow | None:
         row = self.presenter_list.currentRow()
@@ -386,7 +355,6 @@ class StageView(QWidget):
         return None
 
     def _open(self, dialog: PresenterDialog) -> PresenterDialog:
-        dialog.accepted.connect(lambda: self.events.changed.emit(events.STAGE))
         dialog.open()
         return dialog
 
@@ -414,4 +382,3 @@ class StageView(QWidget):
             % row.name,
         ):
             remove_presenter(self.store, self.ceremony_id, row.id)
-            self.events.changed.emit(events.STAGE)

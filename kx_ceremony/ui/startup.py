@@ -1,6 +1,6 @@
 """Opening the store for the window: one window per store, a damaged store offered its
-newest verified backup, and a verified automatic backup once a day (``core.instance_lock``,
-``core.recovery``, ``core.backup``).
+newest verified backup, and a verified automatic backup once a day (``core.store.window_lock``,
+``core.store.maintenance``, ``core.store.copies``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def take_window_lock(db: str | None) -> Any:
     path = store_file(db)
     if path is None:  # a database server: no file to lock
         return None
-    from kx_ceremony.core.instance_lock import acquire_window_lock
+    from kx_ceremony.core.store.window_lock import acquire_window_lock
 
     return acquire_window_lock(path)
 
@@ -48,7 +48,8 @@ def ask_recover(parent: QWidget | None, message: str, backup: Path | None) -> bo
 
 def open_for_window(ctx: Any, parent: QWidget | None = None) -> Store:
     """``ctx.store``, offering to recover a damaged store from its newest good backup."""
-    from kx_ceremony.core.recovery import DamagedStore, recover_store
+    from kx_ceremony.core.store.maintenance import recover_store
+    from kx_ceremony.core.store.repair import DamagedStore
 
     try:
         return ctx.store
@@ -62,7 +63,7 @@ def open_for_window(ctx: Any, parent: QWidget | None = None) -> Store:
 
 def backup_if_due(store: Store) -> Path | None:
     """A verified automatic backup when the newest is over a day old (keeps the last 10)."""
-    from kx_ceremony.core import backup
+    from kx_ceremony.core.store import copies as backup
 
     path = store.path
     if path is None:

@@ -87,8 +87,13 @@ def test_guarded_slot_turns_a_store_refusal_into_a_message(window, store, demo_i
     view.table.selectRow(0)
     doomed = view.selected_rows()[0]
     from kx_ceremony.core.services.honourees import remove_honourees
+    from kx_ceremony.core.store import open_store
 
-    remove_honourees(store, demo_id, [doomed.id])  # gone behind the window's back
+    other = open_store(str(store.path))  # another program on the same file
+    try:
+        remove_honourees(other, demo_id, [doomed.id])  # gone behind the window's back
+    finally:
+        other.close()
     view.delete_selected()
     assert f"số {doomed.id}" in messages.shown[-1]
     assert window.isVisible()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from kx_ceremony.core.services.document_editing import delete_document, find_document
+from kx_ceremony.core.services.pledges.editing import delete_document, find_document
 
 
 def _pdf_text(path) -> str:

@@ -273,12 +273,12 @@ def test_certificate_without_decision_refused_then_printed_as_draft(
 
     from kx_ceremony.core.services.awards import find_award_form
     from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-    from kx_ceremony.core.services.honourees import HonoureeInput, add_honourees
+    from kx_ceremony.core.services.honourees import HonoureeInput, insert_honourees
 
     cid = create_ceremony(store, CeremonyInput("Lễ thử", dt.date(2023, 1, 5), province="Thái Bình"))
     form = find_award_form(store, cid, "tinh")
     with store.transaction() as session:
-        add_honourees(session, cid, [HonoureeInput(name="Trần Văn Bình", award_form_id=form.id)])
+        insert_honourees(session, cid, [HonoureeInput(name="Trần Văn Bình", award_form_id=form.id)])
     window = make_window(cid)
     view = window.documents
     window.tabs.setCurrentWidget(view)

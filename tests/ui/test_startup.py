@@ -57,7 +57,7 @@ def test_a_second_window_on_the_same_store_is_refused(store_path, demo_id):
 
 
 def test_daily_backup_is_made_once(store, demo_id):
-    from kx_ceremony.core.backup import backups_dir, list_automatic
+    from kx_ceremony.core.store.copies import backups_dir, list_automatic
 
     first = startup.backup_if_due(store)
     assert first is not None and first.is_file()

@@ -18,7 +18,7 @@ from kx_ceremony.core.importing.award_matching import (
     options_text,
     proposed_rank,
 )
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 
 MATCHED = "matched"
 MAPPED = "mapped"

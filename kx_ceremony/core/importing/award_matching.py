@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kx_ceremony.core.services.rows import AwardFormRow
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.services.row_types import AwardFormRow
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 _ABBREVIATIONS = {
     "bk": "bang khen",

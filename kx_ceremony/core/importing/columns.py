@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from kx_ceremony.core.importing.results import FIELD_LABELS, ColumnMapping
-from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
-from kx_ceremony.core.vietnamese import clean_text, fold_for_search
+from kx_ceremony.core.text.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
+from kx_ceremony.core.text.vietnamese import clean_text, fold_for_search
 
 _PUNCT = re.compile(r"[^\w]+")
 

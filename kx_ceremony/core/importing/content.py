@@ -25,7 +25,7 @@ from kx_ceremony.core.importing.columns import IGNORED, header_field, header_key
 from kx_ceremony.core.importing.results import ColumnMapping
 from kx_ceremony.core.importing.table import display_header, field_for_column, split_header
 from kx_ceremony.core.model import Kind
-from kx_ceremony.core.titles import is_title_only
+from kx_ceremony.core.text.titles import is_title_only
 
 SAMPLE_ROWS = 300
 _MARKS = {"x", "v", "✓", "✔", "√", "+", "có", "co", "1"}

@@ -24,11 +24,14 @@ from kx_ceremony.core.importing.table import (
     is_total_row,
 )
 from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
-from kx_ceremony.core.model import Kind
+from kx_ceremony.core.model import Kind, kind_refusal
 from kx_ceremony.core.services.honouree_duplicates import SAME
-from kx_ceremony.core.services.honourees import KIND_LABELS
-from kx_ceremony.core.titles import gender_of_title, may_have_title, split_title
-from kx_ceremony.core.vietnamese import fold_for_search, identity_key_of_clean, repair_name_case
+from kx_ceremony.core.text.titles import gender_of_title, may_have_title, split_title
+from kx_ceremony.core.text.vietnamese import (
+    fold_for_search,
+    identity_key_of_clean,
+    repair_name_case,
+)
 
 TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
 DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")
@@ -350,14 +353,9 @@ def _award(
             )
         problems.add(column, text, message + ".")
         return None, "", ""
-    if form.kinds and kind.value not in form.kinds:
-        allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
-        problems.add(
-            column,
-            text,
-            f"«{form.full_name}» chỉ dành cho {allowed}, không dành cho "
-            f"{KIND_LABELS[kind]}; hãy sửa hình thức hoặc phân loại.",
-        )
+    refusal = kind_refusal(form.full_name, form.kinds, kind)
+    if refusal:
+        problems.add(column, text, f"{refusal}; hãy sửa hình thức hoặc phân loại.")
     return form.id, form.code, ""
 
 

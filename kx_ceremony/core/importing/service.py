@@ -46,7 +46,7 @@ from kx_ceremony.core.importing.table import HeaderFound, find_header
 from kx_ceremony.core.importing.values import TextCleaner, detect_legacy
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.store import Store, lock_ceremony_for_import
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 log = logging.getLogger(__name__)
 

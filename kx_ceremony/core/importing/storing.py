@@ -21,10 +21,11 @@ from kx_ceremony.core.importing.results import ImportRow
 from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree, Kind
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honouree_duplicates import SAME
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_limits import require_fit
-from kx_ceremony.core.vietnamese import fold_for_search, identity_key
+from kx_ceremony.core.store.column_limits import require_fit
+from kx_ceremony.core.store.written import note_written
+from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
 
 _CEREMONIES = Ceremony.__table__
 _FORMS = AwardForm.__table__
@@ -108,6 +109,7 @@ def insert_rows(session: Session, records: list[dict[str, object]]) -> None:
     """One executemany per chunk. On SQLite straight to the driver with plain tuples:
     SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
     require_fit(_HONOUREES, records)  # the same length limits on every kind of store
+    note_written(session, "honourees")  # the fast path below is not seen by the session
     conn = session.connection()
     if conn.dialect.name == "sqlite" and records:
         names = list(records[0])

@@ -14,8 +14,8 @@ import time
 
 from kx_ceremony.core.model import Gender, Kind
 from kx_ceremony.core.services.honourees import MIN_BIRTH_YEAR
-from kx_ceremony.core.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
-from kx_ceremony.core.vietnamese import clean_text, fold_for_search
+from kx_ceremony.core.text.tcvn3 import looks_like_tcvn3, tcvn3_to_unicode
+from kx_ceremony.core.text.vietnamese import clean_text, fold_for_search
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _UNIX_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()

@@ -1,6 +1,6 @@
 """Alembic environment: always run on a connection the store hands over.
 
-``migrate.py`` opens the connection, switches foreign keys off and begins the single
+``store/schema.py`` opens the connection, switches foreign keys off and begins the single
 transaction; this file only runs the scripts inside it.
 """
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.printing.certificate_text import choose_decision, join_position_unit
@@ -28,9 +27,10 @@ from kx_ceremony.core.printing.office_tables import grid_table
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import date_words
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import date_words
 
 GROUPS = (
     (Kind.COLLECTIVE.value, "TẬP THỂ", ("STT", "Tên tập thể"), (14, None)),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.award_types import TITLE, TITLE_WORD
 from kx_ceremony.core.model import Gender, Kind
-from kx_ceremony.core.services.rows import AwardFormRow, CeremonyRow, DecisionRow, HonoureeRow
-from kx_ceremony.core.vietnamese import date_line, date_words, fold_for_search
+from kx_ceremony.core.services.row_types import AwardFormRow, CeremonyRow, DecisionRow, HonoureeRow
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import date_line, date_words, fold_for_search
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -12,17 +12,18 @@ every page.
 
 from __future__ import annotations
 
-import gc
-import re
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
-from kx_ceremony.core.award_types import FLAG
 from kx_ceremony.core.errors import Cancelled, UserError
+from kx_ceremony.core.printing.certificate_selection import (  # noqa: F401 - also offered here  # noqa: F401
+    flags_note,
+    safe_filename,
+    select_honourees,
+    without_flags,
+)
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
     choose_decision,
@@ -40,16 +41,15 @@ from kx_ceremony.core.printing.drawing import (
     shift,
 )
 from kx_ceremony.core.printing.extra_fields import box_for, label_of
+from kx_ceremony.core.printing.gc_pause import no_cyclic_gc as _no_cyclic_gc
 from kx_ceremony.core.printing.layouts import FieldBox, Layout, layout_for_award
 from kx_ceremony.core.printing.printer_offset import DEFAULT_PRINTER, PrinterOffset, load_offset
 from kx_ceremony.core.printing.textfit import FittedText
-from kx_ceremony.core.services.awards import find_award_form, list_award_forms, list_decisions
+from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
-from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.print_ledger import PlannedPrint, plan_prints, record_prints
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import collation_key
 
 MODES = ("blank", "full")
 Progress = Callable[[int, int], None]  # (done, total)
@@ -78,32 +78,6 @@ class PrintResult:
         return flags_note(self.skipped_flags)
 
 
-def flags_note(count: int) -> str:
-    """The one line said when flags were left out of a certificate print."""
-    if not count:
-        return ""
-    return (
-        f"Ghi chú: không in {count} cờ thi đua (cờ là hiện vật, không in bằng giấy); "
-        "nhãn ghi trên cờ in bằng lệnh «print flags» hoặc mục «Nhãn cờ thi đua» ở thẻ In ấn."
-    )
-
-
-def without_flags(
-    store: Store, ceremony_id: int, selected: list[tuple[int, HonoureeRow]]
-) -> tuple[list[tuple[int, HonoureeRow]], int]:
-    """The selection without its flags (a Cờ thi đua is no paper certificate), and how
-    many were left out; refused when nothing else is left."""
-    flags = {f.id for f in list_award_forms(store, ceremony_id) if f.award_type == FLAG}
-    kept = [(i, r) for i, r in selected if r.award_form_id not in flags]
-    if not kept:
-        raise UserError(
-            "Phần đã chọn chỉ có cờ thi đua: cờ là hiện vật, không in bằng khen giấy;",
-            cli_hint="hãy in nhãn ghi trên cờ bằng lệnh «print flags --ceremony ID -o TỆP.pdf».",
-            window_hint="hãy in nhãn ghi trên cờ ở mục «Nhãn cờ thi đua» của thẻ In ấn.",
-        )
-    return kept, len(selected) - len(kept)
-
-
 @dataclass
 class _AwardDesign:
     layout: Layout
@@ -113,43 +87,6 @@ class _AwardDesign:
 
 def _who(row: HonoureeRow, ordinal: int) -> str:
     return f"Bằng/giấy khen số {ordinal} của «{row.name}»"
-
-
-def select_honourees(
-    store: Store, ceremony_id: int, round_number: int | None, award: str | None
-) -> list[tuple[int, HonoureeRow]]:
-    """(ordinal, honouree) in presentation order, filtered by round and award form.
-
-    Those presented on stage come first, in stage order; those who receive theirs through
-    their unit come after, grouped by unit (Vietnamese order), so each unit's stack is one
-    pile to hand over with its receipt list.
-    """
-    everyone = list_honourees(store, ceremony_id)
-    on_stage = [r for r in everyone if r.goes_on_stage]
-    by_unit = sorted(
-        (r for r in everyone if not r.goes_on_stage), key=lambda r: collation_key(r.unit or "")
-    )
-    rows = list(enumerate([*on_stage, *by_unit], start=1))
-    if not rows:
-        raise UserError(
-            "Buổi lễ chưa có ai được khen; hãy nhập danh sách (lệnh import) trước khi in."
-        )
-    if award:
-        form = find_award_form(store, ceremony_id, award)
-        rows = [(i, r) for i, r in rows if r.award_form_id == form.id]
-        if not rows:
-            raise UserError(f"Không có ai nhận «{form.full_name}» trong buổi lễ này.")
-    if round_number is not None:
-        rows = [(i, r) for i, r in rows if r.round == round_number]
-        if not rows:
-            raise UserError(
-                f"Đợt {round_number} không có ai"
-                + (" nhận hình thức đã chọn" if award else "")
-                + ";",
-                cli_hint="hãy xem lệnh «rounds» hoặc lập đợt bằng «rounds --plan».",
-                window_hint="hãy xem các đợt ở thẻ «Sân khấu».",
-            )
-    return rows
 
 
 class _Plan:
@@ -262,34 +199,8 @@ class _Writer:
         self.canvas.save()
 
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-
-
-def safe_filename(text: str, limit: int = 80) -> str:
-    """A file name that Windows, macOS and Linux all accept, keeping Vietnamese letters."""
-    text = unicodedata.normalize("NFC", text)
-    text = " ".join(_UNSAFE.sub(" ", text).split())[:limit]
-    return text.rstrip(" .") or "khong-ten"
-
-
 def split_name(cert: Certificate, width: int) -> str:
     return f"{cert.ordinal:0{width}d} - {safe_filename(cert.honouree.name)}.pdf"
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while pages are made.
-
-    Thousands of pages allocate millions of small objects that all stay alive until the
-    file is saved; the collector would scan them again and again for nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass

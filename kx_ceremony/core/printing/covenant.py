@@ -27,8 +27,8 @@ from kx_ceremony.core.printing.decree30 import (
     signature_rows,
 )
 from kx_ceremony.core.printing.fonts import register_fonts
-from kx_ceremony.core.services.rows import DocumentRow
-from kx_ceremony.core.vietnamese import clean_text, date_line
+from kx_ceremony.core.services.row_types import DocumentRow
+from kx_ceremony.core.text.vietnamese import clean_text, date_line
 
 SIGNING_HEADING = "ĐẠI DIỆN CÁC ĐƠN VỊ KÝ GIAO ƯỚC"
 DOTS = "." * 24

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.fonts import FontSet, check_printable, register_fonts
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.printing.issuer_lines import full_issuer, parent_line  # noqa: F401
+from kx_ceremony.core.text.vietnamese import clean_text
 
 MM = 72 / 25.4
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0
@@ -33,34 +34,6 @@ NATIONAL_SIZE, MOTTO_SIZE, DATE_SIZE = 13, 14, 14
 BODY_SIZE = 14
 SIGNATURE_GAP_MM = 28  # room for a signature with the seal over it
 HEADER_LEFT_MM = 62  # the issuing body's column when there is one
-
-
-def full_issuer(issuer: str) -> str:
-    """The issuing body in full and upper case, on two lines where it names a committee.
-
-    "UBND huyện Kiến Xương" → "ỦY BAN NHÂN DÂN\nHUYỆN KIẾN XƯƠNG" (Decree 30: no "UBND"
-    at the top left); other bodies are spelled out and kept as typed (line breaks too).
-    """
-    from kx_ceremony.core.abbreviations import spell_out
-
-    lines = []
-    for line in issuer.splitlines():
-        line = " ".join(spell_out(line).split()).upper()
-        for body in ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
-            if line.startswith(body + " "):
-                lines += [body, line[len(body) + 1 :]]
-                break
-        else:
-            if line:
-                lines.append(line)
-    return "\n".join(lines)
-
-
-def parent_line(parent: str) -> str:
-    """The body an issuer belongs to, in full and upper case on one line (it may wrap)."""
-    from kx_ceremony.core.abbreviations import spell_out
-
-    return " ".join(spell_out(" ".join(parent.split())).split()).upper()
 
 
 def esc(text: str) -> str:

@@ -17,7 +17,7 @@ from kx_ceremony.core.printing.layouts import (
     load_layout,
 )
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 
 def _slug(text: str) -> str:

@@ -22,79 +22,46 @@ from typing import Any
 from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.fonts import check_printable, register_fonts
+from kx_ceremony.core.printing.lineup_measure import (  # noqa: F401 - the page's measures
+    CARD_FLOOR,
+    CARD_START,
+    DETAIL_W,
+    FOOTER_H,
+    GAP,
+    HEADER_H,
+    LEAD,
+    MARGIN,
+    MAX_CARD_W,
+    MM,
+    NAME_W,
+    NUMBER_W,
+    PAGE_H,
+    PAGE_W,
+    ROW_LABEL_W,
+    ROW_PAD,
+    STAGE_INNER,
+    TRAY_FLOOR,
+    TRAY_START,
+    _whole_words,
+    _width,
+    fit_block,
+    wrap,
+)
 from kx_ceremony.core.printing.stage_text import (
     PLACEHOLDER_PRESENTER,
     called_name,
     where_from,
     who_receives,
 )
-from kx_ceremony.core.services.stage_view import RoundPlan, StagePlan
-
-MM = 72 / 25.4
-PAGE_W, PAGE_H = 297 * MM, 210 * MM
-MARGIN = 12 * MM
-LEAD = 1.15
-CARD_FLOOR, TRAY_FLOOR = 9.0, 8.0
-CARD_START, TRAY_START = 22.0, 14.0
-GAP = 1.5 * MM
-STAGE_INNER = PAGE_W - 2 * MARGIN - 8 * MM
-MAX_CARD_W = 60 * MM
-HEADER_H = 23 * MM
-FOOTER_H = 6 * MM
-NUMBER_W, NAME_W = 14 * MM, 95 * MM
-DETAIL_W = PAGE_W - 2 * MARGIN - NUMBER_W - NAME_W
-ROW_PAD = 1.2 * MM
-ROW_LABEL_W = 5 * MM
-
-
-def _width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return stringWidth(text, font, size)
-
-
-def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap; a word wider than the line is cut between letters."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        while _width(word, font, size) > width and len(word) > 1:
-            cut = len(word) - 1
-            while cut > 1 and _width(word[:cut], font, size) > width:
-                cut -= 1
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:cut])
-            word = word[cut:]
-        trial = f"{current} {word}".strip()
-        if current and _width(trial, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    return lines
-
-
-def _whole_words(text: str, font: str, size: float, width: float) -> bool:
-    return all(_width(word, font, size) <= width for word in text.split())
-
-
-def fit_block(
-    text: str, font: str, width: float, height: float, start: float, floor: float
-) -> tuple[list[str], float] | None:
-    """The largest size from ``start`` down to ``floor`` at which ``text`` wraps into the box
-    without cutting a word; None when it does not fit even at the floor."""
-    size = start
-    while size >= floor:
-        if _whole_words(text, font, size, width):
-            lines = wrap(text, font, size, width)
-            if len(lines) * size * LEAD <= height:
-                return lines, size
-        size -= 0.5
-    return None
+from kx_ceremony.core.printing.tray_list import (  # noqa: F401 - part of the line-up
+    TRAY_TITLE,
+    TRAY_TITLE_H,
+    TrayRow,
+    _tray_row,
+    tray_rows,
+    tray_size,
+)
+from kx_ceremony.core.services.stage_snapshot import RoundPlan, StagePlan
 
 
 @dataclass(frozen=True)
@@ -275,83 +242,6 @@ def _stage(c: Any, rp: RoundPlan, layout: StageLayout, top: float) -> float:
     return top - height - 9 * MM
 
 
-@dataclass(frozen=True)
-class TrayRow:
-    number: str
-    name: list[str]
-    detail: list[str]
-    italic: bool = False
-
-    def height(self, size: float) -> float:
-        return max(len(self.name), len(self.detail), 1) * size * LEAD + 2 * ROW_PAD
-
-
-def tray_rows(rp: RoundPlan, size: float) -> list[TrayRow]:
-    fonts = register_fonts()
-    bold, regular, italic = fonts.name("bold"), fonts.name(), fonts.name("italic")
-    rows = []
-    for slot in rp.slots:
-        h = slot.honouree
-        detail = where_from(h)
-        receiver = who_receives(h)
-        if receiver:
-            detail = f"{detail} ({receiver})" if detail else f"({receiver})"
-        rows.append(
-            TrayRow(
-                f"{slot.number}.",
-                wrap(called_name(h), bold, size, NAME_W - 3 * MM),
-                wrap(detail, regular, max(TRAY_FLOOR, size - 2), DETAIL_W),
-            )
-        )
-    if rp.absent:
-        names = "; ".join(called_name(h) for h in rp.absent)
-        text = f"Vắng, KHÔNG đặt lên khay (để riêng): {names}"
-        rows.append(TrayRow("", wrap(text, italic, size, PAGE_W - 2 * MARGIN), [], True))
-    return rows
-
-
-TRAY_TITLE = "KHAY BẰNG – xếp theo thứ tự dưới đây, số 1 nằm trên cùng:"
-TRAY_TITLE_H = 8 * MM
-
-
-def tray_size(rp: RoundPlan, room: float) -> float:
-    """The largest size (14 pt down to 8 pt) at which the whole tray list fits ``room``."""
-    size = TRAY_START
-    while size > TRAY_FLOOR:
-        if sum(r.height(size) for r in tray_rows(rp, size)) <= room - TRAY_TITLE_H:
-            return size
-        size -= 0.5
-    return TRAY_FLOOR
-
-
-def _tray_row(c: Any, row: TrayRow, size: float, top: float) -> float:
-    fonts = register_fonts()
-    bold, regular, italic = fonts.name("bold"), fonts.name(), fonts.name("italic")
-    y = top - ROW_PAD
-    if row.italic:
-        c.setFont(italic, size)
-        for line in row.name:
-            y -= size * LEAD
-            c.drawString(MARGIN, y + size * 0.25, line)
-    else:
-        c.setFont(bold, size)
-        c.drawRightString(MARGIN + NUMBER_W - 3 * MM, y - size * LEAD + size * 0.25, row.number)
-        ny = y
-        for line in row.name:
-            ny -= size * LEAD
-            c.drawString(MARGIN + NUMBER_W, ny + size * 0.25, line)
-        small = max(TRAY_FLOOR, size - 2)
-        c.setFont(regular, small)
-        dy = y
-        for line in row.detail:
-            dy -= size * LEAD  # same line pitch as the names, so both columns line up
-            c.drawString(MARGIN + NUMBER_W + NAME_W, dy + size * 0.25, line)
-    bottom = top - row.height(size)
-    c.setLineWidth(0.3)
-    c.line(MARGIN, bottom, PAGE_W - MARGIN, bottom)
-    return bottom
-
-
 def _footer(c: Any, plan: StagePlan) -> None:
     italic = register_fonts().name("italic")
     c.setFont(italic, 9)
@@ -468,7 +358,7 @@ def lineup_warnings(plan: StagePlan) -> list[str]:
 
 def make_lineup(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-untyped-def]
     """Load and check the stage plan, then write the line-up."""
-    from kx_ceremony.core.services.stage_view import load_stage_plan
+    from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
     plan = load_stage_plan(store, ceremony_id)
     return write_atomically(Path(out), lambda partial: write_lineup(plan, partial))

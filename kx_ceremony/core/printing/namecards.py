@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Attendance
@@ -26,6 +25,7 @@ from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.text.abbreviations import spell_out
 
 A4_W, A4_H = 210.0, 297.0
 CARD_COLUMNS, CARD_ROWS = 2, 4

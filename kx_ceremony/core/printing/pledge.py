@@ -27,8 +27,8 @@ from kx_ceremony.core.printing.decree30 import (
     signature_rows,
 )
 from kx_ceremony.core.printing.fonts import register_fonts
-from kx_ceremony.core.services.rows import DocumentRow, SignatoryRow
-from kx_ceremony.core.vietnamese import clean_text, date_line, fold_for_search
+from kx_ceremony.core.services.row_types import DocumentRow, SignatoryRow
+from kx_ceremony.core.text.vietnamese import clean_text, date_line, fold_for_search
 
 RECEIVING, PLEDGING = "BÊN NHẬN CAM KẾT", "BÊN CAM KẾT"
 # A title that already names the body signed for ("TM. ỦY BAN NHÂN DÂN TỈNH").

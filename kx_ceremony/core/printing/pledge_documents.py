@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.services.document_editing import KIND_LABELS, find_document
-from kx_ceremony.core.services.documents import DocumentInput
-from kx_ceremony.core.services.pledge_drafts import DRAFT_UNIT_COUNT, unsaved_draft
-from kx_ceremony.core.services.rows import DocumentRow
+from kx_ceremony.core.services.pledges.documents import DocumentInput
+from kx_ceremony.core.services.pledges.drafts import DRAFT_UNIT_COUNT, unsaved_draft
+from kx_ceremony.core.services.pledges.editing import KIND_LABELS, find_document
+from kx_ceremony.core.services.row_types import DocumentRow
 from kx_ceremony.core.store import Store
 
 

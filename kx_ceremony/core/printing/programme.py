@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.conference import EMULATION_BODY, PARTS
 from kx_ceremony.core.printing.decree30 import (
     build_pdf,
@@ -22,7 +21,8 @@ from kx_ceremony.core.services.conference_parts import list_parts
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.services.stage import list_rounds
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import date_line, date_words
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import date_line, date_words
 
 HEAD = ("STT", "Nội dung", "Thực hiện")
 COLUMNS_MM = (14, None, 62)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.printing.decree30 import (
@@ -29,9 +28,10 @@ from kx_ceremony.core.printing.office_tables import grid_table
 from kx_ceremony.core.printing.stage_text import called_name
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import collation_key
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import collation_key
 
 TITLE = "DANH SÁCH KÝ NHẬN BẰNG KHEN, GIẤY KHEN VÀ TIỀN THƯỞNG"
 NO_UNIT = "Chưa ghi đơn vị"

@@ -21,10 +21,10 @@ from kx_ceremony.core.printing.stage_text import (
     receivers_phrase,
 )
 from kx_ceremony.core.services.conference_parts import PartRow
-from kx_ceremony.core.services.rows import DecisionRow, HonoureeRow, PresenterRow
-from kx_ceremony.core.services.stage_view import RoundPlan, StagePlan
+from kx_ceremony.core.services.row_types import DecisionRow, HonoureeRow, PresenterRow
+from kx_ceremony.core.services.stage_snapshot import RoundPlan, StagePlan
 from kx_ceremony.core.spoken import honouree_words, introduction, paragraphs, say, short_name
-from kx_ceremony.core.vietnamese import date_words
+from kx_ceremony.core.text.vietnamese import date_words
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -218,7 +218,7 @@ def _round(w: _Writer, rp: RoundPlan, previous: PresenterRow | None) -> None:
 def make_script(store, ceremony_id: int, out: Path) -> Path:  # type: ignore[no-untyped-def]
     """Load and check the stage plan and the programme, then write the MC script."""
     from kx_ceremony.core.services.conference_parts import list_parts
-    from kx_ceremony.core.services.stage_view import load_stage_plan
+    from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 
     plan = load_stage_plan(store, ceremony_id)
     parts = list_parts(store, ceremony_id)

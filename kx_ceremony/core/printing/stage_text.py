@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kx_ceremony.core.model import Attendance, Gender, Kind
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.model import KIND_LABELS, KINDS_IN_ORDER, Attendance, Gender, Kind
+from kx_ceremony.core.services.row_types import HonoureeRow
 
 PLACEHOLDER_PRESENTER = "đồng chí ………………………"
 
@@ -60,12 +60,12 @@ def _join(parts: list[str]) -> str:
 
 def _kinds(rows: Iterable[HonoureeRow]) -> list[str]:
     present = {h.kind for h in rows}
-    return [k for k in (Kind.COLLECTIVE, Kind.INDIVIDUAL, Kind.HOUSEHOLD) if k in present]
+    return [k for k in KINDS_IN_ORDER if k in present]
 
 
 def grantees_phrase(rows: Iterable[HonoureeRow]) -> str:
     """ "các tập thể, cá nhân" for the presenter's invitation, naming the kinds in the round."""
-    words = {Kind.COLLECTIVE: "tập thể", Kind.INDIVIDUAL: "cá nhân", Kind.HOUSEHOLD: "hộ gia đình"}
+    words = KIND_LABELS
     return "các " + ", ".join(words[k] for k in _kinds(rows))
 
 
@@ -82,5 +82,5 @@ def receivers_phrase(rows: Iterable[HonoureeRow]) -> str:
 def counts_phrase(rows: Iterable[HonoureeRow]) -> str:
     """ "2 tập thể và 3 cá nhân"."""
     rows = list(rows)
-    words = {Kind.COLLECTIVE: "tập thể", Kind.INDIVIDUAL: "cá nhân", Kind.HOUSEHOLD: "hộ gia đình"}
+    words = KIND_LABELS
     return _join([f"{sum(1 for h in rows if h.kind == k)} {words[k]}" for k in _kinds(rows)])

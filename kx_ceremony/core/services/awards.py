@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kx_ceremony.core.award_types import check_award_type, type_from_name
-from kx_ceremony.core.errors import NotFound, UserError
+from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import AwardForm, Decision, Honouree, Kind
 from kx_ceremony.core.services.ceremonies import load_ceremony
-from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow
+from kx_ceremony.core.services.loading import load_in_ceremony
+from kx_ceremony.core.services.row_types import AwardFormRow, DecisionRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text, fold_for_search
+from kx_ceremony.core.text.vietnamese import clean_text, fold_for_search
 
 
 def award_form_row(form: AwardForm) -> AwardFormRow:
@@ -54,10 +55,7 @@ def list_award_forms(store: Store, ceremony_id: int) -> list[AwardFormRow]:
 
 
 def load_award_form(session: Session, ceremony_id: int, award_form_id: int) -> AwardForm:
-    form = session.get(AwardForm, award_form_id)
-    if form is None or form.ceremony_id != ceremony_id:
-        raise NotFound(f"Không có hình thức khen thưởng số {award_form_id} trong buổi lễ này.")
-    return form
+    return load_in_ceremony(session, AwardForm, ceremony_id, award_form_id)
 
 
 def find_award_form(store: Store, ceremony_id: int, name: str) -> AwardFormRow:
@@ -252,9 +250,7 @@ def update_decision(
 ) -> DecisionRow:
     values = _check_decision(data)
     with store.transaction() as session:
-        decision = session.get(Decision, decision_id)
-        if decision is None or decision.ceremony_id != ceremony_id:
-            raise NotFound(f"Không có quyết định số {decision_id} trong buổi lễ này.")
+        decision = load_in_ceremony(session, Decision, ceremony_id, decision_id)
         load_award_form(session, ceremony_id, data.award_form_id)
         for key, value in values.items():
             setattr(decision, key, value)
@@ -264,9 +260,7 @@ def update_decision(
 
 def get_decision(store: Store, ceremony_id: int, decision_id: int) -> DecisionRow:
     with store.reading() as session:
-        decision = session.get(Decision, decision_id)
-        if decision is None or decision.ceremony_id != ceremony_id:
-            raise NotFound(f"Không có quyết định số {decision_id} trong buổi lễ này.")
+        decision = load_in_ceremony(session, Decision, ceremony_id, decision_id)
         return decision_row(decision)
 
 

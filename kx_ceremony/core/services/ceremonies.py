@@ -12,10 +12,10 @@ from kx_ceremony.core.award_types import type_from_name
 from kx_ceremony.core.catalogue import catalogue_for, fill_authority, fill_template
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, Ceremony, Honouree
-from kx_ceremony.core.services.rows import CeremonyRow
+from kx_ceremony.core.services.row_types import CeremonyRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.text_safety import strip_unsafe
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.hygiene import strip_unsafe
+from kx_ceremony.core.text.vietnamese import clean_text
 
 MAX_PER_ROUND = 60
 

@@ -8,17 +8,17 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kx_ceremony.core.errors import NotFound, UserError
-from kx_ceremony.core.model import Decision, Honouree, Kind, Presenter, Round
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import Decision, Honouree, Presenter, Round, kind_refusal
 from kx_ceremony.core.services.awards import load_award_form
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honourees import (
-    KIND_LABELS,
     RemovedHonouree,
     apply_input,
     check_against_store,
     prepare,
 )
+from kx_ceremony.core.services.loading import load_in_ceremony
 from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
 from kx_ceremony.core.store import Store
 
@@ -113,15 +113,12 @@ def change_award(
     with store.transaction() as session:
         form = load_award_form(session, ceremony_id, award_form_id)
         for honouree_id in honouree_ids:
-            honouree = session.get(Honouree, honouree_id)
-            if honouree is None or honouree.ceremony_id != ceremony_id:
-                raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
-            if form.kinds and honouree.kind not in form.kinds:
-                allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
+            honouree = load_in_ceremony(session, Honouree, ceremony_id, honouree_id)
+            refusal = kind_refusal(form.full_name, form.kinds, honouree.kind)
+            if refusal:
                 raise UserError(
-                    f"«{form.full_name}» chỉ dành cho {allowed}; «{honouree.name}» là "
-                    f"{KIND_LABELS[Kind(honouree.kind)]}. Chưa đổi ai cả: hãy bỏ chọn những "
-                    "dòng này rồi thử lại."
+                    f"{refusal} («{honouree.name}»). Chưa đổi ai cả: hãy bỏ chọn những dòng này "
+                    "rồi thử lại."
                 )
             if honouree.decision_id is not None:
                 decision = session.get(Decision, honouree.decision_id)

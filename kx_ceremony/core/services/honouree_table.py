@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import Row, func, select
 
 from kx_ceremony.core.model import AwardForm, Decision, Honouree, Round
+from kx_ceremony.core.services.name_lists import require_ceremony
 from kx_ceremony.core.services.ordering import presentation_key_of
-from kx_ceremony.core.services.rows import HonoureeRow
-from kx_ceremony.core.services.window_queries import require_ceremony
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.store import Store
 
 _H = Honouree.__table__.c

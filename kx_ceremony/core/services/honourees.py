@@ -10,8 +10,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
-from kx_ceremony.core.errors import NotFound, UserError
-from kx_ceremony.core.model import Attendance, AwardForm, Decision, Gender, Honouree, Kind
+from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.model import (
+    Attendance,
+    AwardForm,
+    Decision,
+    Gender,
+    Honouree,
+    Kind,
+    kind_refusal,
+)
 from kx_ceremony.core.services.awards import load_award_form
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honouree_duplicates import (  # noqa: F401 - LIKELY re-exported
@@ -22,21 +30,17 @@ from kx_ceremony.core.services.honouree_duplicates import (  # noqa: F401 - LIKE
     find_duplicate,
     same_person,
 )
+from kx_ceremony.core.services.loading import load_in_ceremony
 from kx_ceremony.core.services.ordering import in_presentation_order
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.titles import gender_of_title, split_title
-from kx_ceremony.core.vietnamese import (
+from kx_ceremony.core.text.titles import gender_of_title, split_title
+from kx_ceremony.core.text.vietnamese import (
     clean_text,
     fold_for_search,
     repair_name_case,
 )
 
-KIND_LABELS = {
-    Kind.COLLECTIVE: "tập thể",
-    Kind.INDIVIDUAL: "cá nhân",
-    Kind.HOUSEHOLD: "hộ gia đình",
-}
 MIN_BIRTH_YEAR = 1900
 
 
@@ -122,12 +126,9 @@ def check_against_store(
     SAME duplicate is always refused; a LIKELY one raises LikelyDuplicate unless the
     organiser confirmed it (``confirm_likely``)."""
     form = load_award_form(session, ceremony_id, data.award_form_id)
-    if form.kinds and data.kind not in form.kinds:
-        allowed = ", ".join(KIND_LABELS[Kind(k)] for k in form.kinds)
-        raise UserError(
-            f"«{form.full_name}» chỉ dành cho {allowed}, không dành cho {KIND_LABELS[Kind(data.kind)]}.",
-            field="award_form_id",
-        )
+    refusal = kind_refusal(form.full_name, form.kinds, data.kind)
+    if refusal:
+        raise UserError(refusal + ".", field="award_form_id")
     if data.decision_id is not None:
         decision = session.get(Decision, data.decision_id)
         if decision is None or decision.ceremony_id != ceremony_id:
@@ -170,25 +171,27 @@ def prepare(data: HonoureeInput) -> HonoureeInput:
 def add_honouree(
     store: Store, ceremony_id: int, data: HonoureeInput, *, confirm_likely: bool = False
 ) -> int:
-    """Add one honouree. A likely duplicate raises LikelyDuplicate unless ``confirm_likely``
-    (the organiser said it is another person); the same person is always refused."""
-    data = prepare(data)
+    """One honouree, in its own transaction (the window's «Thêm», the command line). A likely
+    duplicate raises LikelyDuplicate unless ``confirm_likely`` (the organiser said it is
+    another person); the same person is always refused."""
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)
-        check_against_store(session, ceremony_id, data, None, confirm_likely=confirm_likely)
-        honouree = Honouree(ceremony_id=ceremony_id)
-        apply_input(honouree, data)
-        session.add(honouree)
-        session.flush()
-        return honouree.id
+        return insert_honourees(session, ceremony_id, [data], confirm_likely=confirm_likely)[0]
 
 
-def add_honourees(session: Session, ceremony_id: int, items: Iterable[HonoureeInput]) -> list[int]:
-    """Many honourees inside the caller's transaction (imports, the demo)."""
+def insert_honourees(
+    session: Session,
+    ceremony_id: int,
+    items: Iterable[HonoureeInput],
+    *,
+    confirm_likely: bool = False,
+) -> list[int]:
+    """Honourees inside the caller's transaction (the demo, tests): the caller commits, and
+    a refusal of any one leaves the caller to roll back all of them."""
     added: list[Honouree] = []
     for data in items:
         data = prepare(data)
-        check_against_store(session, ceremony_id, data, None)
+        check_against_store(session, ceremony_id, data, None, confirm_likely=confirm_likely)
         honouree = Honouree(ceremony_id=ceremony_id)
         apply_input(honouree, data)
         session.add(honouree)
@@ -198,10 +201,7 @@ def add_honourees(session: Session, ceremony_id: int, items: Iterable[HonoureeIn
 
 
 def _load(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
-    honouree = session.get(Honouree, honouree_id)
-    if honouree is None or honouree.ceremony_id != ceremony_id:
-        raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
-    return honouree
+    return load_in_ceremony(session, Honouree, ceremony_id, honouree_id)
 
 
 def update_honouree(

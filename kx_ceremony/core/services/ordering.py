@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
 from kx_ceremony.core.model import KIND_ORDER, Kind
-from kx_ceremony.core.vietnamese import collation_key, person_sort_key
+from kx_ceremony.core.text.vietnamese import collation_key, person_sort_key
 
 
 class Orderable(Protocol):

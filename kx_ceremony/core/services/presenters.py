@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from kx_ceremony.core.errors import NotFound, UserError
+from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Presenter
 from kx_ceremony.core.services.ceremonies import load_ceremony
-from kx_ceremony.core.services.rows import PresenterRow
+from kx_ceremony.core.services.loading import load_in_ceremony
+from kx_ceremony.core.services.row_types import PresenterRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text, repair_name_case
+from kx_ceremony.core.text.vietnamese import clean_text, repair_name_case
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,7 @@ def add_presenter(store: Store, ceremony_id: int, data: PresenterInput) -> int:
 
 
 def _load(session, ceremony_id: int, presenter_id: int) -> Presenter:  # type: ignore[no-untyped-def]
-    presenter = session.get(Presenter, presenter_id)
-    if presenter is None or presenter.ceremony_id != ceremony_id:
-        raise NotFound(f"Không có người trao số {presenter_id} trong buổi lễ này.")
-    return presenter
+    return load_in_ceremony(session, Presenter, ceremony_id, presenter_id)
 
 
 def update_presenter(

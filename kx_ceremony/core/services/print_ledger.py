@@ -20,9 +20,9 @@ from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import AwardForm, Honouree, PrintMode, PrintRecord
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.register_numbers import format_register
-from kx_ceremony.core.services.rows import HonoureeRow
+from kx_ceremony.core.services.row_types import HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.vietnamese import clean_text
 
 TARGET_KINDS = ("printer", "file")
 MODE_WORDS = {"blank": "lên phôi", "full": "đủ mẫu", "preview": "xem thử"}

@@ -170,7 +170,7 @@ def ceremony_readiness(
 
 def _backup_item(store: Store, now: dt.datetime) -> ReadinessItem | None:
     """The day's backup: a SQLite store should have an automatic copy under a day old."""
-    from kx_ceremony.core.backup import backups_dir, list_automatic
+    from kx_ceremony.core.store.copies import backups_dir, list_automatic
 
     path: Path | None = store.path
     if path is None:  # a shared server store is backed up by its server

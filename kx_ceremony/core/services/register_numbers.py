@@ -13,9 +13,9 @@ import string
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import load_award_form
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.vietnamese import clean_text
 
 _PLACES = {"n", "year"}
 _SPEC = re.compile(r"^(0?[1-9])?d?$")  # "", "d", "4d", "04d"

@@ -9,22 +9,22 @@ of its round, set aside.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import Attendance, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import load_ceremony
-from kx_ceremony.core.services.stage import load_rounds, pack_positions, renumber_rounds
+from kx_ceremony.core.services.loading import load_in_ceremony
+from kx_ceremony.core.services.stage_positions import load_rounds, pack_positions, renumber_rounds
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.vietnamese import clean_text
 
 
 def _honouree(session: Session, ceremony_id: int, honouree_id: int) -> Honouree:
-    honouree = session.get(Honouree, honouree_id)
-    if honouree is None or honouree.ceremony_id != ceremony_id:
-        raise NotFound(f"Không có người/tập thể số {honouree_id} trong buổi lễ này.")
-    return honouree
+    return load_in_ceremony(session, Honouree, ceremony_id, honouree_id)
 
 
 def _round(session: Session, ceremony_id: int, number: int) -> Round:
@@ -51,55 +51,129 @@ def _members(session: Session, round_id: int, exclude_id: int | None = None) -> 
 
 
 def move_honouree(
-    store: Store, ceremony_id: int, honouree_id: int, round_number: int, position: int
+    store: Store,
+    ceremony_id: int,
+    honouree_id: int,
+    round_number: int,
+    position: int | None = None,
 ) -> None:
     """Put one person at ``position`` of round ``round_number``; both rounds renumber.
 
-    Only to a round that presents the person's own award form: the MC announces one
-    award per round and the wrong certificate in the wrong hands is the failure we avoid.
-    A round left empty disappears and the rounds after it move up one number.
+    ``position`` None is the end of the round: after everyone on stage, before the
+    absentees. Only to a round that presents the person's own award form: the MC
+    announces one award per round and the wrong certificate in the wrong hands is the
+    failure we avoid. A round left empty disappears and the rounds after it move up one
+    number.
     """
     with store.transaction() as session:
         load_ceremony(session, ceremony_id)
         honouree = _honouree(session, ceremony_id, honouree_id)
         target = _round(session, ceremony_id, round_number)
-        if target.award_form_id != honouree.award_form_id:
-            raise UserError(
-                f"«{honouree.name}» nhận «{honouree.award_form.full_name}», còn đợt {round_number} "
-                f"trao «{target.award_form.full_name if target.award_form else 'khác'}»: "
-                "chỉ chuyển được sang đợt trao cùng hình thức khen thưởng.",
-                field="round",
+        _move(session, ceremony_id, honouree, target, position)
+
+
+def move_many(
+    store: Store, ceremony_id: int, honouree_ids: Sequence[int], round_number: int
+) -> int:
+    """Everyone named to the end of round ``round_number``, in one transaction: all or none.
+
+    Everyone is checked before anyone moves (the round presents each one's own award;
+    no absentee, who has no place on stage); a failure on any of them leaves every
+    round as it was. Those already in the round go to its end among the others, in the
+    order given. Returns how many moved.
+    """
+    with store.transaction() as session:
+        load_ceremony(session, ceremony_id)
+        target = session.scalar(
+            select(Round).where(Round.ceremony_id == ceremony_id, Round.number == round_number)
+        )
+        if target is None:
+            last = session.scalar(
+                select(func.max(Round.number)).where(Round.ceremony_id == ceremony_id)
             )
-        members = _members(session, target.id, exclude_id=honouree.id)
-        on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
-        limit = len(on_stage) + 1
-        if honouree.attendance == Attendance.ABSENT:
+            if last is None:
+                raise UserError("Chưa có đợt trao nào: hãy lập các đợt trao trước.")
             raise UserError(
-                f"«{honouree.name}» đang vắng mặt nên không có vị trí trên sân khấu; "
-                "hãy đánh dấu có mặt trước khi chuyển chỗ.",
-                field="position_on_stage",
+                f"Không có đợt {round_number}: các đợt hiện có từ 1 đến {last}.", field="round"
             )
-        if not 1 <= position <= limit:
-            raise UserError(
-                f"Vị trí {position} không có ở đợt {round_number}: hãy chọn từ 1 đến {limit}.",
-                field="position_on_stage",
-            )
-        old_round = honouree.round
-        on_stage.insert(position - 1, honouree)
-        honouree.round_id = target.id
-        pack_positions([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
-        target.manual = True
-        if old_round is not None and old_round.id != target.id:
-            old_round.manual = True
-            left = _members(session, old_round.id, exclude_id=honouree.id)
-            if left:
-                pack_positions(left)
-            else:
-                session.delete(old_round)
-                session.flush()
-                rounds = [r for r in load_rounds(session, ceremony_id) if r.id != old_round.id]
-                renumber_rounds(session, rounds)
-        session.flush()
+        people = [_honouree(session, ceremony_id, i) for i in honouree_ids]
+        for check in (_wrong_award, _absent):  # every wrong award first, then absentees
+            for person in people:
+                refusal = check(person, target, many=True)
+                if refusal is not None:
+                    raise refusal
+        for person in people:
+            _move(session, ceremony_id, person, target, None)
+        return len(people)
+
+
+def _wrong_award(person: Honouree, target: Round, *, many: bool = False) -> UserError | None:
+    """The round presents another award form: the MC announces one award per round."""
+    if person.award_form_id == target.award_form_id:
+        return None
+    award = target.award_form.full_name if target.award_form else ""
+    if many:
+        text = (
+            f"Đợt {target.number} trao «{award}», còn «{person.name}» nhận "
+            f"«{person.award_form.full_name}»: chỉ chuyển được sang đợt trao cùng hình "
+            "thức. Chưa chuyển ai cả."
+        )
+    else:
+        text = (
+            f"«{person.name}» nhận «{person.award_form.full_name}», còn đợt {target.number} "
+            f"trao «{award or 'khác'}»: chỉ chuyển được sang đợt trao cùng hình thức khen thưởng."
+        )
+    return UserError(text, field="round")
+
+
+def _absent(person: Honouree, _target: Round, *, many: bool = False) -> UserError | None:
+    """An absentee has no place on stage."""
+    if person.attendance != Attendance.ABSENT:
+        return None
+    then = (
+        "hãy bỏ chọn dòng này. Chưa chuyển ai cả."
+        if many
+        else "hãy đánh dấu có mặt trước khi chuyển chỗ."
+    )
+    return UserError(
+        f"«{person.name}» đang vắng mặt nên không có vị trí trên sân khấu; {then}",
+        field="position_on_stage",
+    )
+
+
+def _move(
+    session: Session, ceremony_id: int, honouree: Honouree, target: Round, position: int | None
+) -> None:
+    round_number = target.number
+    refusal = _wrong_award(honouree, target) or _absent(honouree, target)
+    if refusal is not None:
+        raise refusal
+    members = _members(session, target.id, exclude_id=honouree.id)
+    on_stage = [h for h in members if h.attendance != Attendance.ABSENT]
+    limit = len(on_stage) + 1
+    if position is None:
+        position = limit
+    if not 1 <= position <= limit:
+        raise UserError(
+            f"Vị trí {position} không có ở đợt {round_number}: hãy chọn từ 1 đến {limit}.",
+            field="position_on_stage",
+        )
+    old_round = honouree.round
+    on_stage.insert(position - 1, honouree)
+    honouree.round_id = target.id
+    pack_positions([*on_stage, *[h for h in members if h.attendance == Attendance.ABSENT]])
+    target.manual = True
+    if old_round is not None and old_round.id != target.id:
+        old_round.manual = True
+        left = _members(session, old_round.id, exclude_id=honouree.id)
+        if left:
+            pack_positions(left)
+        else:
+            session.delete(old_round)
+            session.flush()
+            rounds = [r for r in load_rounds(session, ceremony_id) if r.id != old_round.id]
+            renumber_rounds(session, rounds)
+    session.flush()
 
 
 def set_round_presenter(
@@ -110,9 +184,7 @@ def set_round_presenter(
         load_ceremony(session, ceremony_id)
         target = _round(session, ceremony_id, round_number)
         if presenter_id is not None:
-            presenter = session.get(Presenter, presenter_id)
-            if presenter is None or presenter.ceremony_id != ceremony_id:
-                raise NotFound(f"Không có người trao số {presenter_id} trong buổi lễ này.")
+            load_in_ceremony(session, Presenter, ceremony_id, presenter_id)
         target.presenter_id = presenter_id
         target.manual = True
 

@@ -11,7 +11,7 @@ foreign keys off: with them on, dropping the old table would delete every child 
 import sqlalchemy as sa
 from alembic import op
 
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 revision = "0002"
 down_revision = "0001"

@@ -1,0 +1,1 @@
+"""The covenant and the pledge: stored documents, editing them piece by piece, first drafts."""

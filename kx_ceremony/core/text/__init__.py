@@ -1,0 +1,1 @@
+"""Vietnamese text rules: normalisation, names, folding, collation, TCVN3, titles, hygiene."""

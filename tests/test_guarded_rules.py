@@ -1,0 +1,52 @@
+"""Rules that a mutation of the code once left unguarded: each test fails if its rule goes."""
+
+from __future__ import annotations
+
+from kx_ceremony.core.printing.layouts import load_layout
+from kx_ceremony.core.services.awards import find_award_form
+from kx_ceremony.core.services.honouree_bulk import change_award
+from kx_ceremony.core.services.honourees import get_honouree, list_honourees, remove_honourees
+from kx_ceremony.core.services.stage import list_rounds, tidy_plan
+
+
+def test_tidy_plan_renumbers_rounds_after_an_emptied_one(store, demo_id):
+    rounds = list_rounds(store, demo_id)
+    assert len(rounds) >= 3
+    second = rounds[1]
+    people = list_honourees(store, demo_id)
+    gone = [h.id for h in people if h.round == second.number]
+    third_names = [h.name for h in people if h.round == rounds[2].number]
+    remove_honourees(store, demo_id, gone)
+    tidy_plan(store, demo_id)
+    after = list_rounds(store, demo_id)
+    assert [r.number for r in after] == list(range(1, len(rounds)))
+    now = list_honourees(store, demo_id)
+    assert [h.name for h in now if h.round == second.number] == third_names  # moved up one
+    for r in after:
+        positions = sorted(h.position_on_stage for h in now if h.round == r.number)
+        assert positions == list(range(1, len(positions) + 1))
+
+
+def test_changing_the_award_drops_the_old_award_s_decision(store, demo_id):
+    with_decision = next(h for h in list_honourees(store, demo_id) if h.decision_id is not None)
+    # The same award again: its decision stays.
+    change_award(store, demo_id, [with_decision.id], with_decision.award_form_id)
+    assert get_honouree(store, demo_id, with_decision.id).decision_id == with_decision.decision_id
+    other = next(
+        form_id
+        for form_id in (find_award_form(store, demo_id, code).id for code in ("huyen", "tinh"))
+        if form_id != with_decision.award_form_id
+    )
+    change_award(store, demo_id, [with_decision.id], other)
+    changed = get_honouree(store, demo_id, with_decision.id)
+    assert changed.award_form_id == other
+    assert changed.decision_id is None  # a decision grants one award: never the new one
+
+
+def test_a_null_field_in_a_layout_override_removes_that_box():
+    default = load_layout(None)
+    name = default.fields[-1].name
+    assert default.field(name) is not None
+    trimmed = load_layout(None, {"fields": {name: None}})
+    assert trimmed.field(name) is None
+    assert {f.name for f in trimmed.fields} == {f.name for f in default.fields} - {name}
