@@ -227,6 +227,7 @@ def test_keyboard_shortcuts(window, qtbot):
     window.tabs.setCurrentWidget(window.honourees)
     qtbot.keyClick(window.honourees.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.honourees.search
+
     def open_dialogs():
         return {
             w
