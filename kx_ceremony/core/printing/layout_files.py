@@ -182,7 +182,7 @@ def _check_keys(path: Path, where: str, data: Any, allowed: set[str]) -> None:
             raise _refuse(path, f"{where}: «{_shown(key)}» có chữ quá dài hoặc ký tự điều khiển")
         if isinstance(value, bool) or not isinstance(value, int | float):
             continue
-        if not math.isfinite(value) or abs(value) > 100_000:
+        if abs(value) > 100_000 or (isinstance(value, float) and not math.isfinite(value)):
             raise _refuse(path, f"{where}: «{_shown(key)}» là số quá lớn hoặc không hợp lệ")
 
 
