@@ -28,8 +28,19 @@ def _snapshot(folder: Path) -> dict[str, str]:
 
 
 def _split(cli, demo_id: int, out: Path, folder: Path):
+    # Full design on plain paper: printed again and again here, never refused by the ledger
+    # of blanks (a second print onto blanks would be).
     return cli(
-        "print", "certificates", "--ceremony", str(demo_id), "-o", str(out), "--split", str(folder)
+        "print",
+        "certificates",
+        "--ceremony",
+        str(demo_id),
+        "--mode",
+        "full",
+        "-o",
+        str(out),
+        "--split",
+        str(folder),
     )
 
 
@@ -128,6 +139,8 @@ def test_kill_9_mid_split_leaves_no_partial_pdf(store, demo_id, store_path, tmp_
             "certificates",
             "--ceremony",
             str(demo_id),
+            "--mode",
+            "full",
             "-o",
             str(tmp_path / "a.pdf"),
             "--split",
