@@ -152,6 +152,21 @@ def one_scaling(out: Path) -> int:
     shot(dialog, "11-nhap-hinh-thuc-khen-thuong")
     dialog.reject()
 
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.ui.designer import open_designer
+    from tests.ui.blank_image import draw_blank
+
+    form = find_award_form(store, ceremony_id, "BK TTg")
+    designer = open_designer(window, store, window.events, InlineRunner(), ceremony_id, form.id)
+    designer.resize(window.size())
+    settle()
+    designer.actions.use_background(draw_blank(work / "phoi-quet.png"))  # a "scanned" blank
+    designer.pick("recipient")
+    designer.view.fit_sheet()
+    shot(designer, "12-thiet-ke-mau-in")
+    designer.undo_stack.setClean()
+    designer.close()
+
     from kx_ceremony.ui import messages
 
     messages.report(window, RuntimeError("lỗi thử để chụp màn hình"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -52,9 +53,10 @@ class CeremoniesView(QWidget):
         app_events: AppEvents,
         recent: Callable[[], list[int]] = list,
         parent: QWidget | None = None,
+        runner: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.events = store, app_events
+        self.store, self.events, self.runner = store, app_events, runner
         self.recent = recent  # ids of the ceremonies opened last, newest first
         self.ceremony_id: int | None = None
         self._stale = True
@@ -110,6 +112,12 @@ class CeremoniesView(QWidget):
                 (self.tr("Xóa"), self.delete_form),
             )
         )
+        self.design_button = QPushButton(self.tr("Thiết kế mẫu in…"))
+        self.design_button.setToolTip(
+            self.tr("Kéo từng ô chữ lên ảnh quét phôi của hình thức đang chọn, rồi lưu.")
+        )
+        self.design_button.clicked.connect(self.design_layout)
+        forms_layout.itemAt(forms_layout.count() - 1).layout().insertWidget(3, self.design_button)
 
         self.decisions_table = _table(
             [self.tr("Số quyết định"), self.tr("Ngày ký"), self.tr("Tặng"), self.tr("Người ký")]
@@ -326,6 +334,19 @@ class CeremoniesView(QWidget):
         if row is None or self.ceremony_id is None:
             return None
         return self._run_dialog(AwardFormDialog(self.store, self.ceremony_id, row, self))
+
+    @guarded
+    def design_layout(self, *_args: object) -> None:
+        """The visual designer of the chosen award form's certificate layout."""
+        row = self._current(self.forms_table, self.forms)
+        if row is None or self.ceremony_id is None:
+            return
+        assert isinstance(row, AwardFormRow)
+        from kx_ceremony.ui.designer import open_designer
+        from kx_ceremony.ui.tasks import InlineRunner
+
+        runner = self.runner or InlineRunner()
+        open_designer(self, self.store, self.events, runner, self.ceremony_id, row.id)
 
     @guarded
     def delete_form(self, *_args: object) -> None:

@@ -152,6 +152,11 @@ class DocumentsView(QWidget):
         self.save_button.clicked.connect(self.save_pdf)
         self.printer_button = QPushButton(self.tr("In ra máy in…"))
         self.printer_button.clicked.connect(self.print_to_printer)
+        self.design_button = QPushButton(self.tr("Thiết kế mẫu in…"))
+        self.design_button.setToolTip(
+            self.tr("Đặt từng ô chữ của bằng khen, giấy khen lên ảnh quét phôi, bằng chuột.")
+        )
+        self.design_button.clicked.connect(self.design_layout)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(QLabel(self.tr("<b>Văn bản cần in</b>")))
@@ -162,6 +167,7 @@ class DocumentsView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.printer_button)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.design_button)
 
         self.preview_area = QStackedWidget()
         self.placeholder = QLabel(self.tr("Bấm «Xem trước» để xem văn bản ngay tại đây."))
@@ -340,6 +346,20 @@ class DocumentsView(QWidget):
             messages.inform(self, summary)
 
         self.runner.run(self, text, task, done)
+
+    @guarded
+    def design_layout(self, *_args: object) -> None:
+        """The visual designer of the award form chosen in the options (asked if none)."""
+        if self.ceremony_id is None:
+            messages.inform(self, self.tr("Hãy chọn một buổi lễ trước."))
+            return
+        from kx_ceremony.ui.designer import choose_award_form, open_designer
+
+        award = getattr(self.option_widgets[self.list.currentRow()], "award", None)
+        chosen = award.currentData() if award is not None else None
+        form_id = choose_award_form(self, self.store, self.ceremony_id, chosen)
+        if form_id is not None:
+            open_designer(self, self.store, self.events, self.runner, self.ceremony_id, form_id)
 
     def _show(self, path: Path, title: str) -> None:
         self.last_output = path

@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
         if key == "ceremonies":
             from kx_ceremony.ui.ceremonies_view import CeremoniesView
 
-            screen: QWidget = CeremoniesView(self.store, self.events, self.recent_ceremonies)
+            screen: QWidget = CeremoniesView(
+                self.store, self.events, self.recent_ceremonies, runner=self.runner
+            )
         elif key == "stage":
             from kx_ceremony.ui.stage_view import StageView
 

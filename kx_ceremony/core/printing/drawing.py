@@ -166,6 +166,15 @@ class Typesetter:
                 x = left + (width - line_width) / 2
             yield line, x, baseline, line_width
 
+    def lines_in_mm(self, box: FieldBox, fitted: FittedText) -> list[tuple[str, float, float]]:
+        """(line, left, baseline) of each line in millimetres from the page's top-left, as
+        ``draw`` places them: what the layout designer shows inside a box."""
+        height = box.y + box.height  # any page at least as tall as the box does
+        return [
+            (line, x / MM, height - baseline / MM)
+            for line, x, baseline, _ in self._placed_lines(box, fitted, height)
+        ]
+
     def _text_code(self, canvas: Any, box: FieldBox, fitted: FittedText, page_height: float) -> str:
         text_object = canvas.beginText()
         text_object.setFont(self.fonts.name(box.style), fitted.size, fitted.size * LEADING)
