@@ -251,12 +251,23 @@ def _serve(conn, path: str, output: str, budget: int, by_content: bool = False) 
             ):
                 conn.send(("too_big",))
                 continue
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = _share_strings(sheet.to_python(skip_empty_area=False))
         except BaseException as exc:  # noqa: BLE001
             _report(conn, exc)
             return
         conn.send(("rows", rows))
         del rows, sheet
+
+
+def _share_strings(rows: list[list[object]]) -> list[list[object]]:
+    """The rows with every repeated text one object: calamine makes a new string per cell,
+    while a list repeats its units, awards and achievements on every row. Pickle sends a
+    string it has already sent as a back-reference, so the reply shrinks several times
+    (less to pickle, to pipe and to unpickle) and the parent holds each text once. Only
+    strings are shared: equal values of other types may differ (True == 1 == 1.0)."""
+    seen: dict[str, str] = {}
+    share = seen.setdefault
+    return [[share(c, c) if c.__class__ is str else c for c in row] for row in rows]
 
 
 def _report(conn, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
