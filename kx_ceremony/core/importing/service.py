@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kx_ceremony.core.errors import Cancelled, UserError
+from kx_ceremony.core.gc_pause import no_cyclic_gc
 from kx_ceremony.core.importing import columns as colmap
 from kx_ceremony.core.importing import storing
 from kx_ceremony.core.importing.award_choice import NEW, AwardResolver
@@ -118,6 +119,7 @@ def _codes(
     return code_table(others)
 
 
+@no_cyclic_gc()  # a row object per line, no cycles: see core/gc_pause.py
 def preview_import(
     store: Store,
     ceremony_id: int,
@@ -284,6 +286,7 @@ def _check_given_award(given: ListChoices | None, resolver: AwardResolver) -> No
     )
 
 
+@no_cyclic_gc()
 def run_import(
     store: Store,
     ceremony_id: int,

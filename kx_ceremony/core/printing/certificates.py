@@ -12,16 +12,15 @@ every page.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
 from kx_ceremony.core.errors import Cancelled, UserError
+from kx_ceremony.core.gc_pause import no_cyclic_gc
 from kx_ceremony.core.printing.certificate_text import (
     DesignTexts,
     choose_decision,
@@ -229,22 +228,6 @@ def split_name(cert: Certificate, width: int) -> str:
     return f"{cert.ordinal:0{width}d} - {safe_filename(cert.honouree.name)}.pdf"
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while pages are made.
-
-    Thousands of pages allocate millions of small objects that all stay alive until the
-    file is saved; the collector would scan them again and again for nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @dataclass
 class CertificateJob:
     """Certificates checked, numbered and measured, ready to be written and recorded."""
@@ -304,7 +287,7 @@ def prepare_job(
         reason=reason,
     )
     plan = _Plan(store, ceremony_id, mode, draft)
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         certificates = [
             plan.certificate(ordinal, replace(row, register_number=p.register_number))
             for (ordinal, row), p in zip(selected, planned, strict=True)
@@ -416,7 +399,7 @@ def _write(
     step: Callable[[], None],
 ) -> None:
     try:
-        with binary_streams(), _no_cyclic_gc():
+        with binary_streams(), no_cyclic_gc():
             writer = _Writer(plan, path, title, offset)
             for cert in certificates:
                 writer.page(cert)
