@@ -64,42 +64,13 @@ def clean_text(value: object) -> str:
 # Case repair
 
 # Abbreviations that stay upper case when a name written in capitals is repaired.
+# fmt: off
 _KEEP_UPPER = {
-    "UBND",
-    "HĐND",
-    "MTTQ",
-    "THCS",
-    "THPT",
-    "TNHH",
-    "CP",
-    "BCH",
-    "BTV",
-    "HTX",
-    "CĐ",
-    "ĐH",
-    "TW",
-    "TƯ",
-    "QĐ",
-    "UBMTTQ",
-    "LĐLĐ",
-    "CCB",
-    "TDTT",
-    "VH",
-    "KT",
-    "XH",
-    "CNTT",
-    "GD",
-    "ĐT",
-    "PCCC",
-    "CAND",
-    "QĐND",
-    "TP",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "VII",
+    "UBND", "HĐND", "MTTQ", "THCS", "THPT", "TNHH", "CP", "BCH", "BTV", "HTX", "CĐ", "ĐH",
+    "TW", "TƯ", "QĐ", "UBMTTQ", "LĐLĐ", "CCB", "TDTT", "VH", "KT", "XH", "CNTT", "GD",
+    "ĐT", "PCCC", "CAND", "QĐND", "TP", "II", "III", "IV", "VI", "VII",
 }
+# fmt: on
 
 
 def _is_upper_text(text: str) -> bool:
