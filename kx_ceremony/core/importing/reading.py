@@ -27,6 +27,8 @@ from kx_ceremony.core.vietnamese import fold_for_search
 log = logging.getLogger(__name__)
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta
+# What the reader child refuses to turn into cells (the header row may add one).
+SHEET_LIMITS = sandbox.Limits(inspection.MAX_ROWS + 1, inspection.MAX_COLUMNS, inspection.MAX_CELLS)
 
 
 @dataclass
@@ -124,9 +126,14 @@ class Source:
             with reader_boundary(path), zipfile.ZipFile(path) as archive:
                 self._parts = xlsx_parts.sheet_parts(archive)
         with reader_boundary(path):
+            from kx_ceremony.core.importing import prefetch  # (it imports this module)
+
             # .xlsx bytes under another name (.xls): read by content, not by extension.
             by_content = self.kind == "xlsx" and path.suffix.lower() not in (".xlsx", ".xlsm")
-            self._workbook = sandbox.Workbook(str(path), by_content=by_content)
+            self._workbook = prefetch.take(path) if self.kind == "xlsx" else None
+            if self._workbook is None:
+                self._workbook = sandbox.Workbook(str(path), by_content=by_content)
+            self._workbook.wait_ready()
             self.sheet_names = self._workbook.sheet_names
             self.hidden = self._workbook.hidden  # hidden sheets and chart/macro sheets
         if not self.sheet_names:
@@ -153,12 +160,9 @@ class Source:
                         flags = xlsx_parts.flagged_cells(data)
                     del data
         # .xls and .ods reach here unchecked by XML: the child refuses before making cells.
-        limits = sandbox.Limits(
-            inspection.MAX_ROWS + 1, inspection.MAX_COLUMNS, inspection.MAX_CELLS
-        )
         with reader_boundary(self.path):
             try:
-                rows = self._workbook.rows(name, limits)  # type: ignore[union-attr]
+                rows = self._workbook.rows(name, SHEET_LIMITS)  # type: ignore[union-attr]
             except sandbox.SheetTooBig:
                 raise inspection.too_big(self.path, name) from None
         return SheetData(name, rows, flags)
