@@ -13,12 +13,12 @@ from zipfile import ZipFile
 
 import hostile_files
 import pytest
-from import_files import SAMPLES
+from import_files import HEADER, SAMPLES, person, write_xlsx
 
 from kx_ceremony.core import sandbox
 from kx_ceremony.core.errors import UserError
-from kx_ceremony.core.importing import prefetch
-from kx_ceremony.core.importing.reading import SHEET_LIMITS
+from kx_ceremony.core.importing import inspection, prefetch, xlsx_parts
+from kx_ceremony.core.importing.reading import SHEET_LIMITS, Source
 from kx_ceremony.core.importing.xlsx_parts import sheet_parts
 
 pytestmark = pytest.mark.skipif(sandbox.START_METHOD != "fork", reason="read ahead: fork only")
@@ -50,10 +50,45 @@ def test_what_is_read_ahead_is_what_a_plain_read_gives(tmp_path):
             ahead.close()
 
 
+def test_a_source_given_the_read_ahead_loads_what_a_plain_one_loads(tmp_path, monkeypatch):
+    """Cells and the cells flagged in the XML (a formula without value, «#N/A»): the
+    child sends them with the read ahead, and they are what the parent would find."""
+    path = write_xlsx(
+        tmp_path / "formulas.xlsx",
+        [
+            HEADER,
+            person(1, "Nguyễn Văn An"),
+            person(2, "=VLOOKUP(A4,Sheet2!A:B,2,0)"),
+            person(3, "Lê Văn Cường", award="#N/A"),
+        ],
+    )
+    plain = Source(path)
+    try:
+        expected = plain.load("DS")
+    finally:
+        plain.close()
+    assert expected.flags  # the file has flagged cells to compare
+    prefetch.start(["import", str(path)])
+
+    def checked_again(*_args: object) -> None:
+        raise AssertionError("the parent read the sheet's XML although the child did")
+
+    monkeypatch.setattr(inspection, "check_xlsx_sheet_size", checked_again)  # (after the fork)
+    monkeypatch.setattr(xlsx_parts, "flagged_cells", checked_again)
+    ahead = Source(path)
+    try:
+        assert ahead._workbook is not None and ahead._workbook._reads_ahead
+        got = ahead.load("DS")
+    finally:
+        ahead.close()
+    assert (got.rows, got.flags) == (expected.rows, expected.flags)
+
+
 def test_the_sheet_read_ahead_is_the_one_the_import_looks_at_first():
     r02, r08 = REAL / "r02_totrinh_denghi_maso.xlsx", REAL / "r08_mautdkt_trong.xlsx"
     assert prefetch._Chooser(None)(str(r02), ["DANHSACH", "DANHMUC"], [])[0] == "DANHSACH"
     assert prefetch._Chooser("danhmuc")(str(r02), ["DANHSACH", "DANHMUC"], [])[0] == "DANHMUC"
+    assert prefetch._Chooser(None)(str(r02), ["DANHSACH", "DANHMUC"], [])[2] == {}
     names = ["file nhận", "HTKT", "PLDT", "LVHD", "phan loai kt", "Hướng dẫn"]
     hidden = ["LVHD", "HTKT", "PLDT", "phan loai kt"]
     assert prefetch._Chooser(None)(str(r08), names, hidden)[0] == "file nhận"

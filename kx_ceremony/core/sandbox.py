@@ -88,8 +88,9 @@ class Limits:
     cells: int
 
 
-# read_ahead(path, sheet names, hidden sheets) -> (sheet name, Limits) to parse, or None.
-ReadAhead = Callable[[str, list[str], list[str]], "tuple[str, Limits] | None"]
+# read_ahead(path, sheet names, hidden sheets) -> (sheet name, Limits, anything the parent
+# gets with the cells) for the sheet to parse ahead, or None.
+ReadAhead = Callable[[str, list[str], list[str]], "tuple[str, Limits, object] | None"]
 
 
 class Workbook:
@@ -134,6 +135,7 @@ class Workbook:
         self.sheet_names: list[str] = []
         self.hidden: set[str] = set()
         self._ready = False
+        self._reads_ahead = read_ahead is not None
         if read_ahead is None:
             self.wait_ready()
 
@@ -150,6 +152,18 @@ class Workbook:
             raise SheetTooBig(name)
         return reply[1]
 
+    def rows_read_ahead(
+        self, name: str, limits: Limits
+    ) -> tuple[list[list[object]], object] | None:
+        """(cells, what read_ahead gave besides) when the child read this sheet ahead,
+        its guard passed; None when it did not (ask ``rows`` then, as always)."""
+        if not self._reads_ahead:
+            return None
+        reply = self._ask(("ahead", name, limits))
+        if reply[0] == "too_big":
+            raise SheetTooBig(name)
+        return None if reply[0] == "not_ahead" else (reply[1], reply[2])
+
     def close(self) -> None:
         self._finalizer()
 
@@ -162,7 +176,7 @@ class Workbook:
                 self.close()
                 raise ReaderCrashed(f"no answer within {self.time_limit:g} s")
             reply = self._conn.recv()
-            self._kill[0] = reply[0] not in ("ready", "rows", "too_big")
+            self._kill[0] = reply[0] not in ("ready", "rows", "too_big", "not_ahead")
         except (EOFError, OSError, BrokenPipeError):
             self._process.join(5)
             output = _tail(self._output)
@@ -268,17 +282,20 @@ def _serve(
             request = conn.recv()
         except (EOFError, OSError):
             return
-        if request[0] != "sheet":
+        if request[0] not in ("sheet", "ahead"):
             return
-        _, name, limits = request
-        if ahead is not None:
-            if ahead[0] == name:
-                _, height, width, rows = ahead
-                ahead = None
-                conn.send(("too_big",) if _too_big(height, width, limits) else ("rows", rows))
-                del rows
-                continue
+        kind, name, limits = request
+        if ahead is not None and ahead[0] == name:
+            _, height, width, rows, extra = ahead
             ahead = None
+            too_big = _too_big(height, width, limits)
+            conn.send(("too_big",) if too_big else ("rows", rows, extra))
+            del rows
+            continue
+        if kind == "ahead":
+            conn.send(("not_ahead",))
+            continue
+        ahead = None
         try:
             sheet = workbook.get_sheet_by_name(name)
             if _too_big(sheet.height, sheet.width, limits):
@@ -297,21 +314,21 @@ def _too_big(height: int, width: int, limits: Limits) -> bool:
 
 
 def _read_ahead(workbook, choose: ReadAhead, path: str, names: list[str], hidden: list[str]):  # type: ignore[no-untyped-def]
-    """(name, height, width, rows) of the sheet ``choose`` names, parsed before the parent
+    """(name, height, width, rows, extra) of the sheet ``choose`` names, parsed before the parent
     asks; None when it names none or anything fails (the parent's request then meets
     the same failure the usual way, so what the user is told does not change)."""
     try:
         chosen = choose(path, names, hidden)
         if chosen is None:
             return None
-        name, limits = chosen
+        name, limits, extra = chosen
         sheet = workbook.get_sheet_by_name(name)
         height, width = sheet.height, sheet.width
         if _too_big(height, width, limits):
             return None
         rows = sheet.to_python(skip_empty_area=False)
         del sheet  # calamine's own copy of the cells
-        return name, height, width, _share_strings(rows)
+        return name, height, width, _share_strings(rows), extra
     except BaseException:  # noqa: BLE001 - left for the parent's request to meet
         return None
 

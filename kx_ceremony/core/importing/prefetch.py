@@ -7,10 +7,12 @@ the arguments name, and that child parses the sheet the import will most likely 
 unchanged, ``take`` hands it the child (reading.Source); otherwise the child is simply
 ended at exit, so a wrong guess costs nothing but its work.
 
-The child guards its read ahead as the parent guards a read: the file must be an .xlsx
-by content (``inspection.inspect_file``) and the sheet within the size limits
-(``inspection.check_xlsx_sheet_size``), else it reads nothing ahead. The parent checks
-and asks exactly as without this, so what a file is refused with does not change.
+The child guards its read ahead as the parent guards a read (reading.Source.load): the
+file must be an .xlsx by content (``inspection.inspect_file``) and the sheet within the
+size limits (``inspection.check_xlsx_sheet_size``), else it reads nothing ahead and the
+parent checks and asks as always, so what a file is refused with does not change. When
+it did read ahead, it also sends the cells flagged in the sheet's XML (formula errors),
+so the parent need not read and check that XML a second time.
 Linux only (fork: the child starts in a millisecond, under its memory ceiling).
 """
 
@@ -94,7 +96,7 @@ class _Chooser:
 
     def __call__(
         self, path: str, names: list[str], hidden: list[str]
-    ) -> tuple[str, sandbox.Limits] | None:
+    ) -> tuple[str, sandbox.Limits, dict[tuple[int, int], str]] | None:
         file = Path(path)
         if inspection.inspect_file(file).kind != "xlsx":
             return None
@@ -105,5 +107,6 @@ class _Chooser:
             part = xlsx_parts.sheet_parts(archive).get(candidates[0])
             if not part:
                 return None
-            inspection.check_xlsx_sheet_size(file, archive.read(part), candidates[0])
-        return candidates[0], SHEET_LIMITS
+            data = archive.read(part)
+        inspection.check_xlsx_sheet_size(file, data, candidates[0])
+        return candidates[0], SHEET_LIMITS, xlsx_parts.flagged_cells(data)

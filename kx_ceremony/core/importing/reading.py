@@ -143,6 +143,15 @@ class Source:
     def load(self, name: str) -> SheetData:
         if self._csv is not None:
             return self._csv
+        if self.kind == "xlsx" and self._parts.get(name):
+            # Read ahead by the child, with the same checks and flags as below (prefetch.py).
+            with reader_boundary(self.path):
+                try:
+                    ahead = self._workbook.rows_read_ahead(name, SHEET_LIMITS)  # type: ignore[union-attr]
+                except sandbox.SheetTooBig:
+                    raise inspection.too_big(self.path, name) from None
+            if ahead is not None:
+                return SheetData(name, ahead[0], ahead[1])  # type: ignore[arg-type]
         flags: dict[tuple[int, int], str] = {}
         if self.kind == "xlsx":
             with reader_boundary(self.path), zipfile.ZipFile(self.path) as archive:
