@@ -12,6 +12,7 @@ award_matching  award text -> the ceremony's catalogue; ranks proposed for new f
 award_choice    each distinct award value: matched, mapped, narrowed, new
 duplicates  the duplicate rule inside a list and against the ceremony
 rows        data rows -> nominees with problems and warnings
+row_problems  a row's problems and warnings, each naming its cell
 report      problems grouped by cause
 profiles    import profiles: a header seen before gets its mapping and choices again
 storing     reading the catalogue and people, writing rows, forms and aliases

@@ -15,14 +15,13 @@ from kx_ceremony.core.importing.award_matching import options_text
 from kx_ceremony.core.importing.choices import ListChoices
 from kx_ceremony.core.importing.codes import code_key
 from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry
-from kx_ceremony.core.importing.results import ColumnMapping, ImportRow, RowProblem
+from kx_ceremony.core.importing.results import ColumnMapping, ImportRow
+from kx_ceremony.core.importing.row_problems import Problems, flag_problem
 from kx_ceremony.core.importing.table import (
-    display_header,
     group_kind,
     is_signature_row,
     is_total_row,
 )
-from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.services.honourees import KIND_LABELS, SAME
 from kx_ceremony.core.titles import gender_of_title, titled_name
@@ -33,7 +32,11 @@ DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "u
 CHECK_EVERY = 500
 INDIVIDUAL = Kind.INDIVIDUAL  # looked up once: enum attribute access is slow in a hot loop
 _KIND_VALUE = {k: k.value for k in Kind}
-_YEAR_CELLS = frozenset((int, float, str))  # birth cells whose year is remembered per value
+_YEAR_CELLS = frozenset((int, float, str))
+_UNIQUE = (
+    None,
+    None,
+)  # DuplicateIndex.check: neither in this list nor in the ceremony  # birth cells whose year is remembered per value
 
 
 @dataclass
@@ -126,42 +129,20 @@ def _cell(row: list[object], column: ColumnMapping | None) -> object:
     return row[column.index]
 
 
-class _Problems:
-    __slots__ = ("ctx", "index", "items", "warnings")
-
-    def __init__(self, ctx: RowContext, index: int) -> None:
-        self.ctx, self.index = ctx, index
-        self.items: list[RowProblem] = []
-        self.warnings: list[RowProblem] = []
-
-    def _problem(self, column: ColumnMapping | None, found: str, message: str) -> RowProblem:
-        where = ""
-        if column is not None:
-            header = display_header(column.header)
-            where = f"{column.letter} «{header}»" if header else column.letter
-        return RowProblem(self.ctx.sheet, self.index + 1, where, found, message)
-
-    def add(self, column: ColumnMapping | None, found: str, message: str) -> None:
-        self.items.append(self._problem(column, found, message))
-
-    def warn(self, column: ColumnMapping | None, found: str, message: str) -> None:
-        self.warnings.append(self._problem(column, found, message))
-
-
 def _nominee(
     ctx: RowContext, index: int, row: list[object], group: Kind | None, group_award: str
 ) -> ImportRow:
-    problems = _Problems(ctx, index)
+    problems = Problems(ctx.sheet, index)
     width = len(row)
     flags = ctx.flags
     raw: dict[str, object] = {}
     for name, column, at in ctx.fields:
         value = row[at] if at < width else ""
         flag = flags.get((index, at)) if flags else None
-        if flag is None and value.__class__ is str and value[:1] == "#" and v.is_error_text(value):
+        if value.__class__ is str and value[:1] == "#" and flag is None and v.is_error_text(value):
             flag = value.strip()
         if flag is not None:
-            _flag_problem(problems, column, flag)
+            flag_problem(problems, column, flag)
             value = ""
         raw[name] = value
 
@@ -198,7 +179,10 @@ def _nominee(
     key = (ctx.identity[name], ctx.folded[texts["unit"]])
     if name:
         award_key = form_id if form_id is not None else (award_new or award_text)
-        _duplicate(ctx, key, Entry(index + 1, birth_year, award_key, year), name, problems)
+        entry = Entry(index + 1, birth_year, award_key, year)
+        verdicts = ctx.duplicates.check(key, entry)
+        if verdicts != _UNIQUE:
+            _duplicate(ctx, key, entry, verdicts, name, problems)
     return ImportRow(
         row=index + 1,
         kind=_KIND_VALUE[kind],
@@ -237,24 +221,8 @@ def _award_text(ctx: RowContext, row: list[object], raw: dict[str, object]) -> s
     return ""
 
 
-def _flag_problem(problems: _Problems, column: ColumnMapping, flag: str) -> None:
-    if flag == NO_CACHED_VALUE:
-        problems.add(
-            column,
-            "",
-            "là công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel để công thức được "
-            "tính rồi lưu lại (hoặc gõ giá trị thay cho công thức).",
-        )
-    else:
-        problems.add(
-            column,
-            flag,
-            "là ô lỗi (công thức tra cứu không ra kết quả); hãy sửa công thức hoặc gõ giá trị.",
-        )
-
-
 def _kind(
-    ctx: RowContext, raw: dict[str, object], name: str, group: Kind | None, problems: _Problems
+    ctx: RowContext, raw: dict[str, object], name: str, group: Kind | None, problems: Problems
 ) -> Kind:
     text = ctx.clean(raw["kind"]) if "kind" in raw else ""
     if text:
@@ -273,7 +241,7 @@ def _kind(
 
 
 def _gender_and_birth(
-    ctx: RowContext, raw: dict[str, object], gender: str | None, problems: _Problems
+    ctx: RowContext, raw: dict[str, object], gender: str | None, problems: Problems
 ) -> tuple[str | None, int | None]:
     birth_year: int | None = None
     text = ctx.clean(raw["gender"]) if "gender" in raw else ""
@@ -303,9 +271,7 @@ def _gender_and_birth(
     return (str(gender) if gender else None), birth_year
 
 
-def _birth(
-    ctx: RowContext, value: object, column: ColumnMapping, problems: _Problems
-) -> int | None:
+def _birth(ctx: RowContext, value: object, column: ColumnMapping, problems: Problems) -> int | None:
     try:
         if value.__class__ in _YEAR_CELLS:
             return ctx.years[value]
@@ -316,7 +282,7 @@ def _birth(
 
 
 def _award(
-    ctx: RowContext, text: str, kind: Kind, problems: _Problems
+    ctx: RowContext, text: str, kind: Kind, problems: Problems
 ) -> tuple[int | None, str, str]:
     """(form id, form code, text of a new form to add) for the row's award text."""
     column = ctx.col.get("award")
@@ -358,9 +324,14 @@ def _award(
 
 
 def _duplicate(
-    ctx: RowContext, key: tuple[str, str], entry: Entry, name: str, problems: _Problems
+    ctx: RowContext,
+    key: tuple[str, str],
+    entry: Entry,
+    verdicts: tuple[str | None, str | None],
+    name: str,
+    problems: Problems,
 ) -> None:
-    in_list, in_store = ctx.duplicates.check(key, entry)
+    in_list, in_store = verdicts
     column = ctx.col["name"]
     if in_list is not None:
         first = ctx.duplicates.earlier_row(key, entry)
