@@ -23,6 +23,12 @@ import sys  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
+from kx_ceremony.core.importing import prefetch  # noqa: E402 - light: no SQLAlchemy yet
+
+# `kx-ceremony import FILE`: the workbook's reader starts on FILE now, on the other core,
+# while the imports below take their few tenths of a second (importing/prefetch.py).
+prefetch.start_for_command_line()
+
 from kx_ceremony import APP_NAME, __version__  # noqa: E402
 from kx_ceremony.commands import COMMAND_MODULES  # noqa: E402
 from kx_ceremony.commands.common import Context  # noqa: E402

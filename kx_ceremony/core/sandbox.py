@@ -27,7 +27,10 @@ How the child starts (``START_METHOD``):
 
 One child serves one opened workbook (``Workbook``): it opens the file once, then
 answers one request per sheet, and exits when the parent closes it, dies, or asks
-nothing for a long time.
+nothing for a long time. Given ``read_ahead`` (fork only: importing/prefetch.py), it
+parses the sheet the parent will most likely ask for before it is asked, while the
+parent is still starting up; ``read_ahead`` guards that sheet's size first, and the
+parent's request is answered exactly as it would be otherwise.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import sys
 import tempfile
 import warnings
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
@@ -84,17 +88,32 @@ class Limits:
     cells: int
 
 
+# read_ahead(path, sheet names, hidden sheets) -> (sheet name, Limits, anything the parent
+# gets with the cells) for the sheet to parse ahead, or None.
+ReadAhead = Callable[[str, list[str], list[str]], "tuple[str, Limits, object] | None"]
+
+
 class Workbook:
     """A workbook opened in a child process: sheet names, hidden sheets, rows on demand."""
 
     def __init__(
-        self, path: str, *, time_limit: float | None = None, by_content: bool = False
+        self,
+        path: str,
+        *,
+        time_limit: float | None = None,
+        by_content: bool = False,
+        read_ahead: ReadAhead | None = None,
     ) -> None:
         """``by_content``: open the bytes as a workbook whatever the file's name says (an
-        .xlsx saved as .xls: calamine otherwise chooses its reader by the extension)."""
+        .xlsx saved as .xls: calamine otherwise chooses its reader by the extension).
+        ``read_ahead`` (fork only): the child calls it with (path, sheet names, hidden
+        sheets) and parses the sheet it names, within the Limits it gives, before being
+        asked; then this returns at once, and ``wait_ready`` gets the sheet names."""
         self.time_limit = TIME_LIMIT if time_limit is None else time_limit
         context = multiprocessing.get_context(START_METHOD)
         forked = context.get_start_method() == "fork"
+        if not forked:
+            read_ahead = None  # the function would have to be pickled: not worth it
         if forked:
             import python_calamine  # noqa: F401 - imported here so the child imports nothing
         handle, self._output = tempfile.mkstemp(prefix="kx-reader-", suffix=".txt")
@@ -102,7 +121,7 @@ class Workbook:
         self._conn, child_end = context.Pipe()
         self._process = context.Process(
             target=_serve,
-            args=(child_end, path, self._output, MEMORY_BUDGET, by_content),
+            args=(child_end, path, self._output, MEMORY_BUDGET, by_content, read_ahead),
             daemon=True,
         )
         try:
@@ -113,9 +132,18 @@ class Workbook:
         self._finalizer = weakref.finalize(
             self, _stop, self._process, self._conn, self._output, self._kill, forked
         )
-        _, names, hidden = self._ask(None)
-        self.sheet_names: list[str] = names
-        self.hidden: set[str] = set(hidden)
+        self.sheet_names: list[str] = []
+        self.hidden: set[str] = set()
+        self._ready = False
+        self._reads_ahead = read_ahead is not None
+        if read_ahead is None:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Wait until the child has opened the file: its sheet names, hidden sheets."""
+        if not self._ready:
+            _, names, hidden = self._ask(None)
+            self.sheet_names, self.hidden, self._ready = names, set(hidden), True
 
     def rows(self, name: str, limits: Limits) -> list[list[object]]:
         """The sheet's cells as Python values; SheetTooBig past the limits."""
@@ -123,6 +151,18 @@ class Workbook:
         if reply[0] == "too_big":
             raise SheetTooBig(name)
         return reply[1]
+
+    def rows_read_ahead(
+        self, name: str, limits: Limits
+    ) -> tuple[list[list[object]], object] | None:
+        """(cells, what read_ahead gave besides) when the child read this sheet ahead,
+        its guard passed; None when it did not (ask ``rows`` then, as always)."""
+        if not self._reads_ahead:
+            return None
+        reply = self._ask(("ahead", name, limits))
+        if reply[0] == "too_big":
+            raise SheetTooBig(name)
+        return None if reply[0] == "not_ahead" else (reply[1], reply[2])
 
     def close(self) -> None:
         self._finalizer()
@@ -136,7 +176,7 @@ class Workbook:
                 self.close()
                 raise ReaderCrashed(f"no answer within {self.time_limit:g} s")
             reply = self._conn.recv()
-            self._kill[0] = reply[0] not in ("ready", "rows", "too_big")
+            self._kill[0] = reply[0] not in ("ready", "rows", "too_big", "not_ahead")
         except (EOFError, OSError, BrokenPipeError):
             self._process.join(5)
             output = _tail(self._output)
@@ -204,7 +244,9 @@ def _stop(process, conn, output: str, kill: list[bool], forked: bool) -> None:  
 # The child: calamine and pure Python only (see the module's docstring).
 
 
-def _serve(conn, path: str, output: str, budget: int, by_content: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _serve(
+    conn, path: str, output: str, budget: int, by_content: bool = False, read_ahead=None
+) -> None:  # type: ignore[no-untyped-def]
     # No cyclic collection: it would walk (and so copy, page by page) every object the
     # forked child shares with its parent; what the child makes has no cycles, and it
     # lives for one file under a memory ceiling.
@@ -230,6 +272,7 @@ def _serve(conn, path: str, output: str, budget: int, by_content: bool = False) 
         _report(conn, exc)
         return
     conn.send(("ready", names, hidden))
+    ahead = _read_ahead(workbook, read_ahead, path, names, hidden) if read_ahead else None
     parent = multiprocessing.parent_process()
     watched = [conn] + ([parent.sentinel] if parent is not None else [])
     while True:
@@ -239,24 +282,66 @@ def _serve(conn, path: str, output: str, budget: int, by_content: bool = False) 
             request = conn.recv()
         except (EOFError, OSError):
             return
-        if request[0] != "sheet":
+        if request[0] not in ("sheet", "ahead"):
             return
-        _, name, limits = request
+        kind, name, limits = request
+        if ahead is not None and ahead[0] == name:
+            _, height, width, rows, extra = ahead
+            ahead = None
+            too_big = _too_big(height, width, limits)
+            conn.send(("too_big",) if too_big else ("rows", rows, extra))
+            del rows
+            continue
+        if kind == "ahead":
+            conn.send(("not_ahead",))
+            continue
+        ahead = None
         try:
             sheet = workbook.get_sheet_by_name(name)
-            if (
-                sheet.height > limits.rows
-                or sheet.width > limits.columns
-                or sheet.height * sheet.width > limits.cells
-            ):
+            if _too_big(sheet.height, sheet.width, limits):
                 conn.send(("too_big",))
                 continue
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = _share_strings(sheet.to_python(skip_empty_area=False))
         except BaseException as exc:  # noqa: BLE001
             _report(conn, exc)
             return
         conn.send(("rows", rows))
         del rows, sheet
+
+
+def _too_big(height: int, width: int, limits: Limits) -> bool:
+    return height > limits.rows or width > limits.columns or height * width > limits.cells
+
+
+def _read_ahead(workbook, choose: ReadAhead, path: str, names: list[str], hidden: list[str]):  # type: ignore[no-untyped-def]
+    """(name, height, width, rows, extra) of the sheet ``choose`` names, parsed before the parent
+    asks; None when it names none or anything fails (the parent's request then meets
+    the same failure the usual way, so what the user is told does not change)."""
+    try:
+        chosen = choose(path, names, hidden)
+        if chosen is None:
+            return None
+        name, limits, extra = chosen
+        sheet = workbook.get_sheet_by_name(name)
+        height, width = sheet.height, sheet.width
+        if _too_big(height, width, limits):
+            return None
+        rows = sheet.to_python(skip_empty_area=False)
+        del sheet  # calamine's own copy of the cells
+        return name, height, width, _share_strings(rows), extra
+    except BaseException:  # noqa: BLE001 - left for the parent's request to meet
+        return None
+
+
+def _share_strings(rows: list[list[object]]) -> list[list[object]]:
+    """The rows with every repeated text one object: calamine makes a new string per cell,
+    while a list repeats its units, awards and achievements on every row. Pickle sends a
+    string it has already sent as a back-reference, so the reply shrinks several times
+    (less to pickle, to pipe and to unpickle) and the parent holds each text once. Only
+    strings are shared: equal values of other types may differ (True == 1 == 1.0)."""
+    seen: dict[str, str] = {}
+    share = seen.setdefault
+    return [[share(c, c) if c.__class__ is str else c for c in row] for row in rows]
 
 
 def _report(conn, exc: BaseException) -> None:  # type: ignore[no-untyped-def]

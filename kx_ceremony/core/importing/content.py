@@ -66,11 +66,21 @@ def profile_columns(
     rows: list[list[object]], first: int, width: int, clean: v.TextCleaner
 ) -> list[Profile]:
     profiles = [Profile() for _ in range(width)]
+    seen: dict[str, str | None] = {}  # a text's kind: units and awards repeat down a column
     for row in rows[first : first + SAMPLE_ROWS]:
         for index, value in enumerate(row[:width]):
             if value is None or value == "":
                 continue
-            _classify(profiles[index], value, clean)
+            if value.__class__ is str:
+                what = seen.get(value, "")  # type: ignore[arg-type]
+                if what == "":
+                    what = seen[value] = _category(value, clean)  # type: ignore[index]
+            else:
+                what = _category(value, clean)
+            if what is not None:
+                p = profiles[index]
+                p.filled += 1
+                setattr(p, what, getattr(p, what) + 1)
     return profiles
 
 
@@ -89,58 +99,46 @@ def column_samples(
     return tuple(tuple(k) for k in found)
 
 
-def _classify(p: Profile, value: object, clean: v.TextCleaner) -> None:
+def _category(value: object, clean: v.TextCleaner) -> str | None:
+    """The Profile count a cell adds to; None for a cell that is blank once cleaned."""
     if isinstance(value, bool):
-        p.filled += 1
-        p.mark += 1
-        return
+        return "mark"
     if isinstance(value, dt.date | dt.datetime):
-        p.filled += 1
-        p.date += 1
-        return
+        return "date"
     if isinstance(value, int | float):
-        p.filled += 1
         if float(value).is_integer() and 1000 <= value <= 2999:
-            p.year += 1
-        elif value == 1:
-            p.mark += 1
-        elif float(value).is_integer() and value >= 10_000:
-            p.code += 1
-        else:
-            p.number += 1
-        return
+            return "year"
+        if value == 1:
+            return "mark"
+        if float(value).is_integer() and value >= 10_000:
+            return "code"
+        return "number"
     text = clean(value)
     if not text:
-        return
-    p.filled += 1
-    lowered = text.lower()
-    if lowered in _MARKS:
-        p.mark += 1
-    elif _YEARS.match(text):
-        p.year += 1
-    elif _DIGITS.match(text):
-        if len(text) >= 5:
-            p.code += 1
-        else:
-            p.number += 1
-    elif _DATE.match(text):
-        p.date += 1
-    elif _kind_word(text):
-        p.kind += 1
-    elif _gender_word(text):
-        p.gender += 1
-    elif is_title_only(text):
-        p.title += 1
-    elif _CODE.match(text):
-        p.code += 1
-    elif looks_like_award(text):
-        p.award += 1
-    elif v.kind_from_name(text) is not None:
-        p.collective += 1
-    elif _person_like(text):
-        p.person += 1
-    else:
-        p.text += 1
+        return None
+    if text.lower() in _MARKS:
+        return "mark"
+    if _YEARS.match(text):
+        return "year"
+    if _DIGITS.match(text):
+        return "code" if len(text) >= 5 else "number"
+    if _DATE.match(text):
+        return "date"
+    if _kind_word(text):
+        return "kind"
+    if _gender_word(text):
+        return "gender"
+    if is_title_only(text):
+        return "title"
+    if _CODE.match(text):
+        return "code"
+    if looks_like_award(text):
+        return "award"
+    if v.kind_from_name(text) is not None:
+        return "collective"
+    if _person_like(text):
+        return "person"
+    return "text"
 
 
 def _kind_word(text: str) -> bool:

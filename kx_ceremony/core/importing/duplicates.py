@@ -20,7 +20,7 @@ from kx_ceremony.core.services.honouree_duplicates import LIKELY, SAME, same_per
 PersonKey = tuple[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     row: int  # as the sheet numbers it
     birth_year: int | None
@@ -38,10 +38,15 @@ class DuplicateIndex:
     def check(self, key: PersonKey, entry: Entry) -> tuple[str | None, str | None]:
         """(verdict against this list, verdict against the ceremony): SAME, LIKELY or None,
         each with the sheet row of the earlier entry folded into the message by the caller."""
-        earlier = self.seen.setdefault(key, [])
-        in_list = _verdict(earlier, entry, neither_known=LIKELY)
-        earlier.append(entry)
-        in_store = _verdict(self.existing.get(key, ()), entry, neither_known=SAME)
+        earlier = self.seen.get(key)
+        if earlier is None:  # the usual case: a name not seen before in this list
+            self.seen[key] = [entry]
+            in_list = None
+        else:
+            in_list = _verdict(earlier, entry, neither_known=LIKELY)
+            earlier.append(entry)
+        existing = self.existing.get(key)
+        in_store = _verdict(existing, entry, neither_known=SAME) if existing else None
         return in_list, in_store
 
     def earlier_row(self, key: PersonKey, entry: Entry) -> int:

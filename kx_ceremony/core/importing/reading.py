@@ -22,10 +22,12 @@ from kx_ceremony.core import sandbox
 from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.importing import inspection, xlsx_parts
 from kx_ceremony.core.importing.inspection import refuse
+from kx_ceremony.core.importing.sheets import SHEET_LIMITS, sheet_order  # noqa: F401 - offered here too
 
 log = logging.getLogger(__name__)
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta
+# What the reader child refuses to turn into cells (the header row may add one).
 
 
 @dataclass
@@ -96,9 +98,14 @@ class Source:
             with reader_boundary(path), zipfile.ZipFile(path) as archive:
                 self._parts = xlsx_parts.sheet_parts(archive)
         with reader_boundary(path):
+            from kx_ceremony.core.importing import prefetch
+
             # .xlsx bytes under another name (.xls): read by content, not by extension.
             by_content = self.kind == "xlsx" and path.suffix.lower() not in (".xlsx", ".xlsm")
-            self._workbook = sandbox.Workbook(str(path), by_content=by_content)
+            self._workbook = prefetch.take(path) if self.kind == "xlsx" else None
+            if self._workbook is None:
+                self._workbook = sandbox.Workbook(str(path), by_content=by_content)
+            self._workbook.wait_ready()
             self.sheet_names = self._workbook.sheet_names
             self.hidden = self._workbook.hidden  # hidden sheets and chart/macro sheets
         if not self.sheet_names:
@@ -108,6 +115,15 @@ class Source:
     def load(self, name: str) -> SheetData:
         if self._csv is not None:
             return self._csv
+        if self.kind == "xlsx" and self._parts.get(name):
+            # Read ahead by the child, with the same checks and flags as below (prefetch.py).
+            with reader_boundary(self.path):
+                try:
+                    ahead = self._workbook.rows_read_ahead(name, SHEET_LIMITS)  # type: ignore[union-attr]
+                except sandbox.SheetTooBig:
+                    raise inspection.too_big(self.path, name) from None
+            if ahead is not None:
+                return SheetData(name, ahead[0], ahead[1])  # type: ignore[arg-type]
         flags: dict[tuple[int, int], str] = {}
         if self.kind == "xlsx":
             with reader_boundary(self.path), zipfile.ZipFile(self.path) as archive:
@@ -125,12 +141,9 @@ class Source:
                         flags = xlsx_parts.flagged_cells(data)
                     del data
         # .xls and .ods reach here unchecked by XML: the child refuses before making cells.
-        limits = sandbox.Limits(
-            inspection.MAX_ROWS + 1, inspection.MAX_COLUMNS, inspection.MAX_CELLS
-        )
         with reader_boundary(self.path):
             try:
-                rows = self._workbook.rows(name, limits)  # type: ignore[union-attr]
+                rows = self._workbook.rows(name, SHEET_LIMITS)  # type: ignore[union-attr]
             except sandbox.SheetTooBig:
                 raise inspection.too_big(self.path, name) from None
         return SheetData(name, rows, flags)

@@ -16,17 +16,16 @@ from kx_ceremony.core.importing.award_matching import options_text
 from kx_ceremony.core.importing.choices import ListChoices
 from kx_ceremony.core.importing.codes import code_key
 from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry
-from kx_ceremony.core.importing.results import ColumnMapping, ImportRow, RowProblem
+from kx_ceremony.core.importing.results import ColumnMapping, ImportRow
+from kx_ceremony.core.importing.row_problems import Problems, flag_problem
 from kx_ceremony.core.importing.table import (
-    display_header,
     group_kind,
     is_signature_row,
     is_total_row,
 )
-from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
 from kx_ceremony.core.model import Kind, kind_refusal
 from kx_ceremony.core.services.honouree_duplicates import SAME
-from kx_ceremony.core.text.titles import gender_of_title, may_have_title, split_title
+from kx_ceremony.core.text.titles import gender_of_title, titled_name
 from kx_ceremony.core.text.vietnamese import (
     fold_for_search,
     identity_key_of_clean,
@@ -37,6 +36,12 @@ TEXT_FIELDS = ("position", "unit", "achievement", "note", "register_number")
 DETAIL_FIELDS = ("birth", "birth_male", "birth_female", "gender", "position", "unit")
 CHECK_EVERY = 500
 INDIVIDUAL = Kind.INDIVIDUAL  # looked up once: enum attribute access is slow in a hot loop
+_KIND_VALUE = {k: k.value for k in Kind}
+_YEAR_CELLS = frozenset((int, float, str))
+_UNIQUE = (
+    None,
+    None,
+)  # DuplicateIndex.check: neither in this list nor in the ceremony  # birth cells whose year is remembered per value
 
 
 @dataclass
@@ -57,16 +62,16 @@ class RowContext:
     def __post_init__(self) -> None:
         self.col = {c.field: c for c in self.columns if c.field and c.field != "award_mark"}
         self.marks = [c for c in self.columns if c.field == "award_mark"]
-        self._folds: dict[str, str] = {}
-
-    def fold(self, text: str) -> str:
-        """fold_for_search, remembered: units and awards repeat on every other row."""
-        folded = self._folds.get(text)
-        if folded is None:
-            folded = fold_for_search(text)
-            if len(self._folds) < 100_000:
-                self._folds[text] = folded
-        return folded
+        self.fields = [(name, column, column.index) for name, column in self.col.items()]
+        self.text_fields = [f for f in TEXT_FIELDS if f in self.col]
+        # Worked out once per distinct value: units, awards, names and years repeat.
+        self.folded = v.Memo(fold_for_search, 100_000)
+        self.identity = v.Memo(identity_key_of_clean)
+        self.kind_of_name = v.Memo(v.kind_from_name)
+        self.titled = v.Memo(titled_name)
+        self.repaired = v.Memo(repair_name_case)
+        self.years = v.Memo(v.parse_birth_year, 10_000)
+        self.genders = v.Memo(v.parse_gender, 1_000)
 
 
 def build_rows(ctx: RowContext) -> list[ImportRow]:
@@ -82,7 +87,10 @@ def build_rows(ctx: RowContext) -> list[ImportRow]:
         if index % CHECK_EVERY == 0:
             ctx.tick(index, total)
         row = ctx.rows[index]
-        if not any(cell != "" and cell is not None for cell in row):
+        for cell in row:
+            if cell != "" and cell is not None:
+                break
+        else:  # an empty row
             after_gap = bool(result)
             continue
         award_raw = _cell(row, award_col)
@@ -126,65 +134,48 @@ def _cell(row: list[object], column: ColumnMapping | None) -> object:
     return row[column.index]
 
 
-class _Problems:
-    def __init__(self, ctx: RowContext, index: int) -> None:
-        self.ctx, self.index = ctx, index
-        self.items: list[RowProblem] = []
-        self.warnings: list[RowProblem] = []
-
-    def _problem(self, column: ColumnMapping | None, found: str, message: str) -> RowProblem:
-        where = ""
-        if column is not None:
-            header = display_header(column.header)
-            where = f"{column.letter} «{header}»" if header else column.letter
-        return RowProblem(self.ctx.sheet, self.index + 1, where, found, message)
-
-    def add(self, column: ColumnMapping | None, found: str, message: str) -> None:
-        self.items.append(self._problem(column, found, message))
-
-    def warn(self, column: ColumnMapping | None, found: str, message: str) -> None:
-        self.warnings.append(self._problem(column, found, message))
-
-
 def _nominee(
     ctx: RowContext, index: int, row: list[object], group: Kind | None, group_award: str
 ) -> ImportRow:
-    problems = _Problems(ctx, index)
+    problems = Problems(ctx.sheet, index)
     width = len(row)
     flags = ctx.flags
     raw: dict[str, object] = {}
-    for name, column in ctx.col.items():
-        value = row[column.index] if column.index < width else ""
-        flag = flags.get((index, column.index)) if flags else None
-        if flag is None and value.__class__ is str and value[:1] == "#" and v.is_error_text(value):
+    for name, column, at in ctx.fields:
+        value = row[at] if at < width else ""
+        flag = flags.get((index, at)) if flags else None
+        if value.__class__ is str and value[:1] == "#" and flag is None and v.is_error_text(value):
             flag = value.strip()
         if flag is not None:
-            _flag_problem(problems, column, flag)
+            flag_problem(problems, column, flag)
             value = ""
         raw[name] = value
 
-    name, posthumous = posthumous_in_name(ctx.clean(raw.get("name")))
+    clean = ctx.clean
+    name, posthumous = posthumous_in_name(clean(raw.get("name")))
     if "posthumous" in raw and v.is_mark(raw["posthumous"]):
         posthumous = True
     kind = _kind(ctx, raw, name, group, problems)
-    title = ctx.clean(raw["title"]) if "title" in raw else ""
+    title = clean(raw["title"]) if "title" in raw else ""
     gender, birth_year = gender_of_title(title) if title else None, None
-    if kind is INDIVIDUAL and name and may_have_title(name):
-        parts = split_title(name)
-        if parts.title:
+    if kind is INDIVIDUAL and name:
+        parts = ctx.titled[name]
+        if parts is not None:
             name, gender = parts.name, gender or parts.gender
             title = f"{title} {parts.title}" if title else parts.title
     if name.isupper() or name.islower():  # only then does repair_name_case change anything
-        name = repair_name_case(name)
+        name = ctx.repaired[name]
     if not name:
         problems.add(ctx.col["name"], "", "thiếu họ tên (hoặc tên tập thể); hãy điền vào ô này.")
     if kind is INDIVIDUAL:
         gender, birth_year = _gender_and_birth(ctx, raw, gender, problems)
-    texts = {f: ctx.clean(raw[f]) if f in raw else "" for f in TEXT_FIELDS}
+    texts = dict.fromkeys(TEXT_FIELDS, "")
+    for f in ctx.text_fields:
+        texts[f] = clean(raw[f])
     if not texts["unit"] and kind is INDIVIDUAL and ctx.choices.unit:
         texts["unit"] = ctx.choices.unit
-    year = ctx.clean(raw["year"]) if "year" in raw else ""
-    decision = ctx.clean(raw["decision"]) if "decision" in raw else ""
+    year = clean(raw["year"]) if "year" in raw else ""
+    decision = clean(raw["decision"]) if "decision" in raw else ""
     note = texts["note"]
     if year or decision:
         extra = [f"Năm {year}" if year else "", f"Quyết định số {decision}" if decision else ""]
@@ -192,13 +183,16 @@ def _nominee(
 
     award_text = _award_text(ctx, row, raw) or group_award or ctx.choices.award
     form_id, code, award_new = _award(ctx, award_text, kind, problems)
-    key = (identity_key_of_clean(name), ctx.fold(texts["unit"]))
+    key = (ctx.identity[name], ctx.folded[texts["unit"]])
     if name:
         award_key = form_id if form_id is not None else (award_new or award_text)
-        _duplicate(ctx, key, Entry(index + 1, birth_year, award_key, year), name, problems)
+        entry = Entry(index + 1, birth_year, award_key, year)
+        verdicts = ctx.duplicates.check(key, entry)
+        if verdicts != _UNIQUE:
+            _duplicate(ctx, key, entry, verdicts, name, problems)
     return ImportRow(
         row=index + 1,
-        kind=kind.value,
+        kind=_KIND_VALUE[kind],
         name=name,
         gender=gender,
         birth_year=birth_year,
@@ -211,7 +205,7 @@ def _nominee(
         award_form_id=form_id,
         award_code=code,
         problems=tuple(problems.items),
-        name_fold=ctx.fold(name),
+        name_fold=ctx.folded[name],
         title=title,
         warnings=tuple(problems.warnings),
         award_new=award_new,
@@ -248,24 +242,8 @@ def _award_text(ctx: RowContext, row: list[object], raw: dict[str, object]) -> s
     return ""
 
 
-def _flag_problem(problems: _Problems, column: ColumnMapping, flag: str) -> None:
-    if flag == NO_CACHED_VALUE:
-        problems.add(
-            column,
-            "",
-            "là công thức chưa có giá trị đã tính; hãy mở tệp bằng Excel để công thức được "
-            "tính rồi lưu lại (hoặc gõ giá trị thay cho công thức).",
-        )
-    else:
-        problems.add(
-            column,
-            flag,
-            "là ô lỗi (công thức tra cứu không ra kết quả); hãy sửa công thức hoặc gõ giá trị.",
-        )
-
-
 def _kind(
-    ctx: RowContext, raw: dict[str, object], name: str, group: Kind | None, problems: _Problems
+    ctx: RowContext, raw: dict[str, object], name: str, group: Kind | None, problems: Problems
 ) -> Kind:
     text = ctx.clean(raw["kind"]) if "kind" in raw else ""
     if text:
@@ -280,17 +258,17 @@ def _kind(
                 return kind
     if group is not None:
         return group
-    return v.kind_from_name(name) or ctx.choices.kind or INDIVIDUAL
+    return ctx.kind_of_name[name] or ctx.choices.kind or INDIVIDUAL
 
 
 def _gender_and_birth(
-    ctx: RowContext, raw: dict[str, object], gender: str | None, problems: _Problems
+    ctx: RowContext, raw: dict[str, object], gender: str | None, problems: Problems
 ) -> tuple[str | None, int | None]:
     birth_year: int | None = None
     text = ctx.clean(raw["gender"]) if "gender" in raw else ""
     if text:
         try:
-            gender = v.parse_gender(text) or gender
+            gender = ctx.genders[text] or gender
         except v.BadValue as exc:
             problems.add(ctx.col["gender"], text, exc.message)
     male, female = raw.get("birth_male"), raw.get("birth_female")
@@ -304,9 +282,9 @@ def _gender_and_birth(
     elif has_male or has_female:
         gender = "male" if has_male else "female"
         column = ctx.col["birth_male" if has_male else "birth_female"]
-        birth_year = _birth(male if has_male else female, column, problems)
+        birth_year = _birth(ctx, male if has_male else female, column, problems)
     if "birth" in ctx.col and birth_year is None:
-        birth_year = _birth(raw.get("birth"), ctx.col["birth"], problems)
+        birth_year = _birth(ctx, raw.get("birth"), ctx.col["birth"], problems)
     if "male_mark" in raw or "female_mark" in raw:
         male_mark, female_mark = v.is_mark(raw.get("male_mark")), v.is_mark(raw.get("female_mark"))
         if male_mark != female_mark:
@@ -314,8 +292,10 @@ def _gender_and_birth(
     return (str(gender) if gender else None), birth_year
 
 
-def _birth(value: object, column: ColumnMapping, problems: _Problems) -> int | None:
+def _birth(ctx: RowContext, value: object, column: ColumnMapping, problems: Problems) -> int | None:
     try:
+        if value.__class__ in _YEAR_CELLS:
+            return ctx.years[value]
         return v.parse_birth_year(value)
     except v.BadValue as exc:
         problems.add(column, v.raw_text(value), exc.message)
@@ -323,7 +303,7 @@ def _birth(value: object, column: ColumnMapping, problems: _Problems) -> int | N
 
 
 def _award(
-    ctx: RowContext, text: str, kind: Kind, problems: _Problems
+    ctx: RowContext, text: str, kind: Kind, problems: Problems
 ) -> tuple[int | None, str, str]:
     """(form id, form code, text of a new form to add) for the row's award text."""
     column = ctx.col.get("award")
@@ -360,9 +340,14 @@ def _award(
 
 
 def _duplicate(
-    ctx: RowContext, key: tuple[str, str], entry: Entry, name: str, problems: _Problems
+    ctx: RowContext,
+    key: tuple[str, str],
+    entry: Entry,
+    verdicts: tuple[str | None, str | None],
+    name: str,
+    problems: Problems,
 ) -> None:
-    in_list, in_store = ctx.duplicates.check(key, entry)
+    in_list, in_store = verdicts
     column = ctx.col["name"]
     if in_list is not None:
         first = ctx.duplicates.earlier_row(key, entry)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kx_ceremony.core.errors import Cancelled, UserError
+from kx_ceremony.core.gc_pause import no_cyclic_gc
 from kx_ceremony.core.importing import columns as colmap
 from kx_ceremony.core.importing import storing
 from kx_ceremony.core.importing.award_choice import NEW, AwardResolver
@@ -32,7 +33,7 @@ from kx_ceremony.core.importing.content import (
 )
 from kx_ceremony.core.importing.inspection import refuse
 from kx_ceremony.core.importing.profiles import fingerprint, load_profile, save_profile
-from kx_ceremony.core.importing.reading import SheetData, Source
+from kx_ceremony.core.importing.reading import SheetData, Source, sheet_order
 from kx_ceremony.core.importing.results import (
     CancelCheck,
     ColumnMapping,
@@ -46,14 +47,11 @@ from kx_ceremony.core.importing.table import HeaderFound, find_header
 from kx_ceremony.core.importing.values import TextCleaner, detect_legacy
 from kx_ceremony.core.model import Kind
 from kx_ceremony.core.store import Store, lock_ceremony_for_import
-from kx_ceremony.core.text.vietnamese import fold_for_search
 
 log = logging.getLogger(__name__)
 
 INSERT_CHUNK = 1000
 MappingOverrides = dict[int | str, str | None]
-# Sheets that explain or list codes, not the list itself: looked at last.
-_ASIDE_SHEETS = ("huong dan", "danh muc", "vi du", "help", "readme", "instruction", "ma ")
 catalogue = storing.catalogue  # kept for callers of the former home
 PROFILE_NOTE = "Dòng tiêu đề này đã gặp trước đây: dùng lại cách gán cột và lựa chọn lần trước."
 
@@ -71,27 +69,10 @@ def _report(progress: ProgressCallback | None, cancel: CancelCheck | None):  # t
 def _choose_sheet(source: Source, sheet: str | None) -> tuple[SheetData, HeaderFound]:
     path = source.path
     names = source.sheet_names
-    if sheet is not None:
-        wanted = fold_for_search(sheet)
-        matching = [n for n in names if n == sheet] or [
-            n for n in names if fold_for_search(n) == wanted
-        ]
-        if not matching:
-            listing = ", ".join(f"«{n}»" for n in names)
-            raise refuse(path, f"không có trang «{sheet}»; các trang có trong tệp: {listing}.")
-        candidates = matching[:1]
-    else:
-        # Visible worksheets first: a hidden sheet is usually a lookup list, and a sheet
-        # named «Hướng dẫn» or «Danh mục» explains the list or holds its codes.
-        def aside(n: str) -> bool:
-            return f"{fold_for_search(n)} ".startswith(_ASIDE_SHEETS)
-
-        visible = [n for n in names if n not in source.hidden]
-        candidates = (
-            [n for n in visible if not aside(n)]
-            + [n for n in names if n in source.hidden and not aside(n)]
-            + [n for n in names if aside(n)]
-        )
+    candidates = sheet_order(names, source.hidden, sheet)
+    if not candidates:  # (only when a sheet was named)
+        listing = ", ".join(f"«{n}»" for n in names)
+        raise refuse(path, f"không có trang «{sheet}»; các trang có trong tệp: {listing}.")
     for name in candidates:
         data = source.load(name)
         found = find_header(data.rows)
@@ -126,6 +107,7 @@ def _codes(
     return code_table(others)
 
 
+@no_cyclic_gc()  # a row object per line, no cycles: see core/gc_pause.py
 def preview_import(
     store: Store,
     ceremony_id: int,
@@ -296,6 +278,7 @@ def _check_given_award(given: ListChoices | None, resolver: AwardResolver) -> No
     )
 
 
+@no_cyclic_gc()
 def run_import(
     store: Store,
     ceremony_id: int,

@@ -59,31 +59,42 @@ def detect_legacy(rows: list[list[object]], limit: int = 300) -> bool:
     return legacy > unicode
 
 
+class Memo(dict):  # type: ignore[type-arg]
+    """``function(key)`` worked out once per distinct key, then looked up: a list repeats
+    its units, awards, names and years on row after row. At most ``limit`` keys are kept;
+    a key whose function raises is simply worked out (and raises) again next time."""
+
+    def __init__(self, function, limit: int = 200_000) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key):  # type: ignore[no-untyped-def]
+        value = self.function(key)
+        if len(self) < self.limit:
+            self[key] = value
+        return value
+
+
 class TextCleaner:
-    """clean_text, converting TCVN3 first when the sheet is legacy; cached per distinct text."""
+    """clean_text, converting TCVN3 first when the sheet is legacy; once per distinct text."""
 
     def __init__(self, legacy: bool) -> None:
         self.legacy = legacy
-        self._cache: dict[str, str] = {}
+        self.texts = Memo(self._clean, 50_000)  # raw text -> cleaned text
 
     def __call__(self, value: object) -> str:
         if value.__class__ is str:
-            cached = self._cache.get(value)  # type: ignore[arg-type]
-            if cached is not None:
-                return cached
+            return self.texts[value]
         text = raw_text(value)
+        return self.texts[text] if text else ""
+
+    def _clean(self, text: str) -> str:
         if not text:
             return ""
-        cached = self._cache.get(text)
-        if cached is not None:
-            return cached
-        cleaned = text
         if self.legacy and not text.isascii() and not _UNICODE_VIETNAMESE.search(text):
-            cleaned = tcvn3_to_unicode(clean_text(text))
-        cleaned = clean_text(cleaned)
-        if len(self._cache) < 50_000:
-            self._cache[text] = cleaned
-        return cleaned
+            text = tcvn3_to_unicode(clean_text(text))
+        return clean_text(text)
 
 
 def is_error_text(text: str) -> bool:

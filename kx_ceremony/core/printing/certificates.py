@@ -18,7 +18,8 @@ from pathlib import Path
 
 from kx_ceremony.core.atomic_file import StagedFolder, staged_folder, write_atomically
 from kx_ceremony.core.errors import Cancelled, UserError
-from kx_ceremony.core.printing.certificate_selection import (  # noqa: F401 - also offered here  # noqa: F401
+from kx_ceremony.core.gc_pause import no_cyclic_gc
+from kx_ceremony.core.printing.certificate_selection import (  # noqa: F401 - also offered here
     flags_note,
     safe_filename,
     select_honourees,
@@ -41,7 +42,6 @@ from kx_ceremony.core.printing.drawing import (
     shift,
 )
 from kx_ceremony.core.printing.extra_fields import box_for, label_of
-from kx_ceremony.core.printing.gc_pause import no_cyclic_gc as _no_cyclic_gc
 from kx_ceremony.core.printing.layouts import FieldBox, Layout, layout_for_award
 from kx_ceremony.core.printing.printer_offset import DEFAULT_PRINTER, PrinterOffset, load_offset
 from kx_ceremony.core.printing.textfit import FittedText
@@ -265,7 +265,7 @@ def prepare_job(
         reason=reason,
     )
     plan = _Plan(store, ceremony_id, mode, draft)
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         certificates = [
             plan.certificate(ordinal, replace(row, register_number=p.register_number))
             for (ordinal, row), p in zip(selected, planned, strict=True)
@@ -378,7 +378,7 @@ def _write(
     step: Callable[[], None],
 ) -> None:
     try:
-        with binary_streams(), _no_cyclic_gc():
+        with binary_streams(), no_cyclic_gc():
             writer = _Writer(plan, path, title, offset)
             for cert in certificates:
                 writer.page(cert)

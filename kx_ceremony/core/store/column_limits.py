@@ -10,8 +10,9 @@ own ``String(n)`` lengths, so there is nothing to keep in step.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from operator import itemgetter
 
 from sqlalchemy import String, Table, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
@@ -77,6 +78,25 @@ def require_fit(table: Table, rows: Iterable[Mapping[str, object]]) -> None:
             value = row.get(name)
             if isinstance(value, str) and len(value) > limit:
                 raise _refusal(name, value, limit)
+
+
+def require_fit_columns(
+    table: Table, names: Sequence[str], rows: Sequence[Sequence[object]]
+) -> None:
+    """require_fit for rows given as value tuples in the order of ``names``. The longest
+    text of each column is measured in one C-level pass; only a list that holds a text too
+    long is walked row by row, so the refusal names the same first value as require_fit."""
+    at = {name: i for i, name in enumerate(names)}
+    try:
+        fits = all(
+            max(map(len, filter(None, map(itemgetter(at[name]), rows))), default=0) <= limit
+            for name, limit in _limits(table)
+            if name in at
+        )
+    except TypeError:  # a value that is not text where text is kept: check one by one
+        fits = False
+    if not fits:
+        require_fit(table, (dict(zip(names, row, strict=True)) for row in rows))
 
 
 def _check_flush(session: Session, _context: object, _instances: object) -> None:

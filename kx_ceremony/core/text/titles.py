@@ -107,6 +107,14 @@ def split_title(name: str, *, upper_abbreviations_only: str = "") -> Titled:
     return Titled(name[:at].strip(" :"), name[at:].strip(), gender)
 
 
+def titled_name(name: str) -> Titled | None:
+    """split_title for a name that has a title in front; None when it has none."""
+    if not may_have_title(name):
+        return None
+    parts = split_title(name)
+    return parts if parts.title else None
+
+
 def is_title_only(text: str) -> bool:
     """A cell holding a title and nothing else: "Ông", "Bà", "Mr.", "Đại tá", "TS."."""
     key = fold(clean_text(text)).strip(" .:")

@@ -64,42 +64,13 @@ def clean_text(value: object) -> str:
 # Case repair
 
 # Abbreviations that stay upper case when a name written in capitals is repaired.
+# fmt: off
 _KEEP_UPPER = {
-    "UBND",
-    "HĐND",
-    "MTTQ",
-    "THCS",
-    "THPT",
-    "TNHH",
-    "CP",
-    "BCH",
-    "BTV",
-    "HTX",
-    "CĐ",
-    "ĐH",
-    "TW",
-    "TƯ",
-    "QĐ",
-    "UBMTTQ",
-    "LĐLĐ",
-    "CCB",
-    "TDTT",
-    "VH",
-    "KT",
-    "XH",
-    "CNTT",
-    "GD",
-    "ĐT",
-    "PCCC",
-    "CAND",
-    "QĐND",
-    "TP",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "VII",
+    "UBND", "HĐND", "MTTQ", "THCS", "THPT", "TNHH", "CP", "BCH", "BTV", "HTX", "CĐ", "ĐH",
+    "TW", "TƯ", "QĐ", "UBMTTQ", "LĐLĐ", "CCB", "TDTT", "VH", "KT", "XH", "CNTT", "GD",
+    "ĐT", "PCCC", "CAND", "QĐND", "TP", "II", "III", "IV", "VI", "VII",
 }
+# fmt: on
 
 
 def _is_upper_text(text: str) -> bool:
@@ -178,16 +149,42 @@ def split_honorific(name: str) -> Honorific:
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
 
 
-def fold(text: str) -> str:
-    """Case- and mark-insensitive form for searching: "Hoà", "HÒA", "hoa" -> "hoa".
-
-    Keeps one output character per input character of NFC text (marks are dropped from
-    their base letter), so positions line up with the cleaned original.
-    """
+def _fold_by_decomposing(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.lower()
+
+
+def _latin_fold_table() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Each precomposed Latin letter (all of Vietnamese) -> its fold, worked out once by
+    decomposing; and a pattern finding any character the table does not cover."""
+    table = {code: chr(code).lower() for code in range(0x80)}  # every character a hit
+    for code in (*range(0x80, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", char):
+            continue
+        table[code] = _fold_by_decomposing(char)
+    other = "".join(chr(c) for c in table if c >= 0x80)
+    return table, re.compile(f"[^\x00-\x7f{re.escape(other)}]")
+
+
+_LATIN_FOLD, _NOT_LATIN = _latin_fold_table()
+
+
+def fold(text: str) -> str:
+    """Case- and mark-insensitive form for searching: "Hoà", "HÒA", "hoa" -> "hoa".
+
+    Keeps one output character per input character of NFC text (marks are dropped from
+    their base letter), so positions line up with the cleaned original. NFC text of Latin
+    letters (every Vietnamese name, unit and award) is folded a character at a time from
+    a table, which gives what decomposing gives, several times faster.
+    """
+    if text.isascii():
+        return text.lower()
+    if unicodedata.is_normalized("NFC", text) and not _NOT_LATIN.search(text):
+        return text.translate(_LATIN_FOLD)
+    return _fold_by_decomposing(text)
 
 
 def fold_for_search(text: str) -> str:
