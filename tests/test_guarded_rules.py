@@ -50,3 +50,43 @@ def test_a_null_field_in_a_layout_override_removes_that_box():
     trimmed = load_layout(None, {"fields": {name: None}})
     assert trimmed.field(name) is None
     assert {f.name for f in trimmed.fields} == {f.name for f in default.fields} - {name}
+
+
+def test_the_one_layout_merge_drops_a_removed_box_for_printing_and_keeps_it_when_saving():
+    from kx_ceremony.core.printing.layouts import merge_layout
+
+    base = {"page": {"width": 420}, "fields": {"name": {"x": 1, "y": 2}, "unit": {"x": 3}}}
+    change = {"page": {"height": 297}, "fields": {"name": {"y": 9}, "unit": None}}
+    printed = merge_layout(base, change)
+    assert printed == {"page": {"width": 420, "height": 297}, "fields": {"name": {"x": 1, "y": 9}}}
+    saved = merge_layout(base, change, keep_removals=True)
+    assert saved["fields"]["unit"] is None and saved["fields"]["name"] == {"x": 1, "y": 9}
+    assert base["fields"]["name"] == {"x": 1, "y": 2}  # the base is never changed
+
+
+def test_someone_added_between_preview_and_import_is_caught_under_the_write_lock(
+    store, demo_id, tmp_path
+):
+    import pytest
+    from import_files import HEADER, person, write_xlsx
+
+    from kx_ceremony.core.errors import UserError
+    from kx_ceremony.core.importing import preview_import, run_import
+    from kx_ceremony.core.services.awards import find_award_form
+    from kx_ceremony.core.services.honourees import HonoureeInput, add_honouree, list_honourees
+
+    path = write_xlsx(
+        tmp_path / "ds.xlsx", [HEADER, person(1, "Lê Văn Mới"), person(2, "Ngô Thị Hai")]
+    )
+    preview = preview_import(store, demo_id, path)
+    assert not preview.problems  # nobody is a duplicate yet
+    huyen = find_award_form(store, demo_id, "Giấy khen huyện").id
+    add_honouree(  # another PC adds the same person while the organiser looks at the preview
+        store,
+        demo_id,
+        HonoureeInput("Lê Văn Mới", huyen, birth_year=1981, unit="UBND xã Vũ Quý"),
+    )
+    before = len(list_honourees(store, demo_id))
+    with pytest.raises(UserError, match="Lê Văn Mới"):
+        run_import(store, demo_id, path, preview=preview)
+    assert len(list_honourees(store, demo_id)) == before  # all or nothing: not even Hai

@@ -19,35 +19,15 @@ from kx_ceremony.core.printing.layout_files import (
     layout_data,
     layout_difference,
 )
-from kx_ceremony.core.printing.layouts import Layout, layout_for_award, load_layout
+from kx_ceremony.core.printing.layouts import Layout, layout_for_award, load_layout, merge_layout
 from kx_ceremony.core.services.awards import list_award_forms, update_award_form
 from kx_ceremony.core.services.rows import AwardFormRow
 from kx_ceremony.core.store import Store
 
 
 def _merged(saved: Mapping[str, Any] | None, changes: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        k: (dict(v) if isinstance(v, Mapping) else v) for k, v in (saved or {}).items()
-    }
-    for key, value in changes.items():
-        if key == "fields" and isinstance(value, Mapping):
-            fields = {
-                k: dict(v) if isinstance(v, Mapping) else v
-                for k, v in out.get("fields", {}).items()
-            }
-            for name, field_changes in value.items():
-                if isinstance(field_changes, Mapping) and isinstance(fields.get(name), dict):
-                    fields[name].update(field_changes)
-                else:
-                    fields[name] = (
-                        dict(field_changes) if isinstance(field_changes, Mapping) else field_changes
-                    )
-            out["fields"] = fields
-        elif key in ("page", "border") and isinstance(value, Mapping):
-            out[key] = {**(out.get(key) or {}), **value}
-        else:
-            out[key] = value
-    return out
+    """The saved override with these changes on top; a removal (None) is remembered."""
+    return merge_layout(saved or {}, changes, keep_removals=True)
 
 
 def _form(store: Store, ceremony_id: int, award_form_id: int) -> AwardFormRow:

@@ -109,22 +109,33 @@ def _read_file(name: str) -> dict[str, Any]:
         ) from exc
 
 
-def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    """Override wins key by key, one level into ``page``, ``border`` and each field."""
-    out = dict(base)
+def merge_layout(
+    base: Mapping[str, Any], override: Mapping[str, Any], *, keep_removals: bool = False
+) -> dict[str, Any]:
+    """Override wins key by key, one level into ``page``, ``border`` and each field.
+
+    A field set to None in the override is the organiser's removal of that box: dropped
+    from the result when a layout is put together for printing, kept as None when one
+    saved override is merged onto another (``keep_removals``, layout_store), so the
+    removal is remembered.
+    """
+    out = {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in base.items()}
     for key, value in override.items():
         if key == "fields" and isinstance(value, Mapping):
-            fields = {k: dict(v) for k, v in base.get("fields", {}).items()}
-            for fname, fvalue in value.items():
-                if fvalue is None:
-                    fields.pop(fname, None)  # the organiser removed this field
-                elif isinstance(fvalue, Mapping):
-                    fields[fname] = {**fields.get(fname, {}), **fvalue}
-                else:
-                    fields[fname] = fvalue  # rejected by validation below
+            fields = {
+                k: dict(v) if isinstance(v, Mapping) else v
+                for k, v in (out.get("fields") or {}).items()
+            }
+            for name, change in value.items():
+                if change is None and not keep_removals:
+                    fields.pop(name, None)  # the organiser removed this field
+                elif isinstance(change, Mapping) and isinstance(fields.get(name), dict):
+                    fields[name] = {**fields[name], **change}
+                else:  # a new box, a removal kept, or a wrong value (refused when parsed)
+                    fields[name] = dict(change) if isinstance(change, Mapping) else change
             out["fields"] = fields
         elif key in ("page", "border") and isinstance(value, Mapping):
-            out[key] = {**(base.get(key) or {}), **value}
+            out[key] = {**(out.get(key) or {}), **value}
         else:
             out[key] = value
     return out
@@ -217,11 +228,11 @@ def load_layout(
     (when the organiser changed it from the model default), then its saved adjustments."""
     data = _read_file(name or DEFAULT_LAYOUT)
     if page_size is not None and tuple(map(float, page_size)) != MODEL_DEFAULT_PAGE:
-        data = _merge(data, {"page": {"width": page_size[0], "height": page_size[1]}})
+        data = merge_layout(data, {"page": {"width": page_size[0], "height": page_size[1]}})
     if override:
         if not isinstance(override, Mapping):
             raise UserError("Mẫu bằng khen đã lưu của hình thức khen thưởng bị hỏng; hãy đặt lại.")
-        data = _merge(data, override)
+        data = merge_layout(data, override)
     return parse_layout(data)
 
 
