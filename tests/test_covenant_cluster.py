@@ -11,8 +11,8 @@ from printing_helpers import page_texts, page_words, words_of
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.pledge_documents import print_pledge_document
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
-from kx_ceremony.core.services.document_editing import update_document
-from kx_ceremony.core.services.pledge_drafts import draft_covenant, draft_pledge, unsaved_draft
+from kx_ceremony.core.services.pledges.drafts import draft_covenant, draft_pledge, unsaved_draft
+from kx_ceremony.core.services.pledges.editing import update_document
 
 
 def _ceremony(store) -> int:

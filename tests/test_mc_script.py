@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from printing_helpers import page_texts, page_words
 
-from kx_ceremony.core.abbreviations import ABBREVIATIONS
 from kx_ceremony.core.conference import PART_KEYS
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import find_award_form
@@ -20,8 +19,9 @@ from kx_ceremony.core.services.conference_parts import edit_part, list_parts, re
 from kx_ceremony.core.services.honourees import list_honourees
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.services.stage import list_rounds
-from kx_ceremony.core.services.stage_view import load_stage_plan
+from kx_ceremony.core.services.stage_snapshot import load_stage_plan
 from kx_ceremony.core.spoken import honouree_words
+from kx_ceremony.core.text.abbreviations import ABBREVIATIONS
 
 HEADINGS = [
     "TUYÊN BỐ LÝ DO, CHÀO CỜ",
@@ -129,7 +129,7 @@ def test_edited_words_appear_and_parts_left_out_do_not(store, cli, demo_id, tmp_
 
 
 def test_a_ceremony_without_pledge_or_covenant_has_no_such_part(store, cli, demo_id, tmp_path):
-    from kx_ceremony.core.services.document_editing import delete_document, find_document
+    from kx_ceremony.core.services.pledges.editing import delete_document, find_document
 
     delete_document(store, find_document(store, demo_id, "pledge").id)
     text = _script(cli, demo_id, tmp_path / "k.pdf")

@@ -63,7 +63,7 @@ def test_an_award_form_off_stage_leaves_the_plan_and_the_papers(store, demo_id, 
     tail = printed[-len(district) :]
     assert {h.id for h in tail} == {h.id for h in district}
     units = [h.unit for h in tail]
-    from kx_ceremony.core.vietnamese import collation_key
+    from kx_ceremony.core.text.vietnamese import collation_key
 
     assert units == sorted(units, key=collation_key)
     # The JSON says who goes up.

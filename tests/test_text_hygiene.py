@@ -91,15 +91,10 @@ def test_a_spreadsheet_with_such_characters_imports_clean(cli, store_path, tmp_p
 
 
 def test_every_edit_service_removes_them(store, store_path, demo_id):
-    from kx_ceremony.core.services import (
-        awards,
-        ceremonies,
-        document_editing,
-        documents,
-        presenters,
-        stage_edits,
-    )
+    from kx_ceremony.core.services import awards, ceremonies, presenters, stage_edits
     from kx_ceremony.core.services import honourees as hs
+    from kx_ceremony.core.services.pledges import documents
+    from kx_ceremony.core.services.pledges import editing as document_editing
     from kx_ceremony.core.services.row_types import SignatoryRow
 
     form_id = awards.list_award_forms(store, demo_id)[0].id

@@ -8,7 +8,7 @@ change; ``type_from_name`` only proposes it for a new form from its name.
 
 from __future__ import annotations
 
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 CERTIFICATE, TITLE, FLAG = "certificate", "title", "flag"
 AWARD_TYPES = (CERTIFICATE, TITLE, FLAG)

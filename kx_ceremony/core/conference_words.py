@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from kx_ceremony.core.catalogue import peoples_committee
 from kx_ceremony.core.conference import EMULATION_BODY, Part
-from kx_ceremony.core.services.rows import CeremonyRow, DocumentRow, PresenterRow
+from kx_ceremony.core.services.row_types import CeremonyRow, DocumentRow, PresenterRow
 from kx_ceremony.core.spoken import introduction, lower_first, say, upper_first
-from kx_ceremony.core.vietnamese import date_words
+from kx_ceremony.core.text.vietnamese import date_words
 
 BLANK_NAME = "đồng chí ………………"
 GREETING = "Kính thưa các đồng chí lãnh đạo, thưa các vị đại biểu, thưa toàn thể hội nghị!"

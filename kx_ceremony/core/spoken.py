@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.model import Attendance, Gender, Kind
-from kx_ceremony.core.services.rows import HonoureeRow, PresenterRow
-from kx_ceremony.core.vietnamese import clean_text, fold_for_search
+from kx_ceremony.core.services.row_types import HonoureeRow, PresenterRow
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import clean_text, fold_for_search
 
 # Folded words that mark a Party post (read before the state post).
 _PARTY_WORDS = (

@@ -9,8 +9,8 @@ from papers_fixtures import add_special_awards
 from pypdf import PdfReader
 
 from kx_ceremony.core.services.awards import list_award_forms
-from kx_ceremony.core.services.document_editing import find_document
 from kx_ceremony.core.services.honourees import list_honourees
+from kx_ceremony.core.services.pledges.editing import find_document
 from kx_ceremony.ui import messages
 
 OFFICE = {

@@ -14,7 +14,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.award_types import FLAG
 from kx_ceremony.core.errors import UserError
@@ -29,9 +28,10 @@ from kx_ceremony.core.printing.textfit import MM
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import AwardFormRow, DecisionRow, HonoureeRow
+from kx_ceremony.core.services.row_types import AwardFormRow, DecisionRow, HonoureeRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import date_words
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import date_words
 
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 RED, STAR = "#C8102E", "#F2C200"

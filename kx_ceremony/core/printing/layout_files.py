@@ -23,7 +23,7 @@ from typing import Any
 from kx_ceremony.core.atomic_file import write_atomically
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.layouts import FIELD_LABELS, Layout, load_layout, parse_layout
-from kx_ceremony.core.text_safety import strip_unsafe
+from kx_ceremony.core.text.hygiene import strip_unsafe
 
 FILE_FORMAT = "kx-ceremony-layout"
 FILE_VERSION = 1

@@ -21,7 +21,7 @@ from kx_ceremony.core.printing.layout_files import (
 )
 from kx_ceremony.core.printing.layouts import Layout, layout_for_award, load_layout, merge_layout
 from kx_ceremony.core.services.awards import list_award_forms, update_award_form
-from kx_ceremony.core.services.rows import AwardFormRow
+from kx_ceremony.core.services.row_types import AwardFormRow
 from kx_ceremony.core.store import Store
 
 

@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kx_ceremony.core.abbreviations import spell_out
 from kx_ceremony.core.errors import NotFound, UserError
 from kx_ceremony.core.model import AwardForm, AwardPresenter, Decision, Honouree, Presenter, Round
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.presenters import presenter_row
-from kx_ceremony.core.services.rows import PresenterRow
+from kx_ceremony.core.services.row_types import PresenterRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import fold_for_search
+from kx_ceremony.core.text.abbreviations import spell_out
+from kx_ceremony.core.text.vietnamese import fold_for_search
 
 
 def presenter_for_form(form_index: int, presenters: Sequence[Presenter]) -> Presenter | None:

@@ -18,11 +18,11 @@ from kx_ceremony.core.conference_words import ConferenceFacts, default_speaker, 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import ConferencePart
 from kx_ceremony.core.services.ceremonies import ceremony_row, load_ceremony
-from kx_ceremony.core.services.document_editing import find_document
+from kx_ceremony.core.services.pledges.editing import find_document
 from kx_ceremony.core.services.presenters import list_presenters
 from kx_ceremony.core.spoken import clean_paragraphs
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import clean_text
+from kx_ceremony.core.text.vietnamese import clean_text
 
 
 @dataclass(frozen=True)

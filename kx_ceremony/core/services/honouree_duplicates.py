@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Honouree
-from kx_ceremony.core.vietnamese import fold_for_search, identity_key
+from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
 
 
 class LikelyDuplicate(UserError):

@@ -20,9 +20,9 @@ from kx_ceremony.core.printing.certificate_text import (
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
 from kx_ceremony.core.services.ceremonies import get_ceremony
 from kx_ceremony.core.services.honourees import list_honourees
-from kx_ceremony.core.services.rows import CeremonyRow, DecisionRow
+from kx_ceremony.core.services.row_types import CeremonyRow, DecisionRow
 from kx_ceremony.core.store import Store
-from kx_ceremony.core.vietnamese import date_line, date_words
+from kx_ceremony.core.text.vietnamese import date_line, date_words
 
 PLACEHOLDERS = {
     "recipient": "Ông Nguyễn Văn A",

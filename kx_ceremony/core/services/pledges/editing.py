@@ -132,7 +132,7 @@ CLUSTER_STARTS = ("cum thi dua", "khoi thi dua")
 def check_cluster(name: str) -> None:
     """A covenant's cluster or block is named as Decree 30 heads it: "Cụm thi đua …" or
     "Khối thi đua …" (empty: the covenant of a district's or commune's own units)."""
-    from kx_ceremony.core.vietnamese import fold_for_search
+    from kx_ceremony.core.text.vietnamese import fold_for_search
 
     name = clean_text(name)
     if name and not fold_for_search(name).startswith(CLUSTER_STARTS):

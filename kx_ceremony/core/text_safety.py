@@ -1,8 +1,0 @@
-"""Moved to ``kx_ceremony.core.text.hygiene``; this old name stays an alias of that module for
-code written before the move (remove it once nothing imports it)."""
-
-import sys
-
-from kx_ceremony.core.text import hygiene as _moved
-
-sys.modules[__name__] = _moved

@@ -1,8 +1,0 @@
-"""Moved to ``kx_ceremony.core.text.vietnamese``; this old name stays an alias of that module for
-code written before the move (remove it once nothing imports it)."""
-
-import sys
-
-from kx_ceremony.core.text import vietnamese as _moved
-
-sys.modules[__name__] = _moved
