@@ -49,3 +49,19 @@ def test_the_cli_does_not_load_qt_or_alembic_for_a_current_store(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "Nguyễn Văn Tâm" in out.stdout  # the listing really ran
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_tests_never_import_the_tests_folder_as_a_package():
+    """CI tests the installed wheel from a clean clone, where "tests" is no package: a
+    helper module is imported by its own name (pytest puts its folder on the path)."""
+    import re
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    found = [
+        f"{p.relative_to(here)}:{n}"
+        for p in here.rglob("*.py")
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"\s*(from|import) tests[.\s]", line)
+    ]
+    assert found == []

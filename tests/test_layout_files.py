@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from printing_helpers import MM, page_words, words_of
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.printing.layout_files import read_layout_file
 from kx_ceremony.core.printing.layout_store import designer_data, file_data, save_layout
 from kx_ceremony.core.services.awards import find_award_form
 from kx_ceremony.core.services.layout_samples import layout_samples
-from tests.printing_helpers import MM, page_words, words_of
 
 PROVINCE = "BK TTg"
 DISTRICT = "Giấy khen huyện"

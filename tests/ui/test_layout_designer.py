@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from blank_image import draw_blank
+from printing_helpers import MM, page_texts, page_words, print_scaling, words_of
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -14,8 +16,6 @@ from kx_ceremony.core.printing.certificates import print_certificates
 from kx_ceremony.core.services.awards import find_award_form
 from kx_ceremony.ui import messages
 from kx_ceremony.ui.tasks import InlineRunner
-from tests.printing_helpers import MM, page_texts, page_words, print_scaling, words_of
-from tests.ui.blank_image import draw_blank
 
 AWARD = "BK TTg"  # the sample ceremony's Prime Minister's Bằng khen (2 people)
 
