@@ -90,3 +90,28 @@ def test_someone_added_between_preview_and_import_is_caught_under_the_write_lock
     with pytest.raises(UserError, match="Lê Văn Mới"):
         run_import(store, demo_id, path, preview=preview)
     assert len(list_honourees(store, demo_id)) == before  # all or nothing: not even Hai
+
+
+def test_header_and_footer_words_of_the_papers(store, demo_id, cli, tmp_path):
+    """The words at the top and bottom of each page, where an organiser looks for them:
+    the line-up names its round at the top and its page at the bottom; a Decree 30
+    document numbers its pages in the top margin from page 2, never on page 1."""
+    from printing_helpers import page_texts, page_words, words_of
+
+    lineup = tmp_path / "xep.pdf"
+    assert cli("print", "lineup", "--ceremony", str(demo_id), "-o", str(lineup)).status == 0
+    for page in range(1, len(page_texts(lineup)) + 1):
+        words = page_words(lineup, page)
+        bottom = max(w.y1 for w in words)
+        heading = words_of(words, "ĐỢT")[0]
+        assert heading.y0 < 60  # the round's heading at the top of its page
+        footer = words_of(words, f"trang {page}")
+        assert footer[-1].y1 >= bottom - 1  # "Sơ đồ sân khấu – trang N" is the last line
+    pledge = tmp_path / "cam-ket.pdf"
+    assert cli("print", "pledge", "--ceremony", str(demo_id), "-o", str(pledge)).status == 0
+    assert len(page_texts(pledge)) >= 2
+    first = page_words(pledge, 1)
+    assert min(first, key=lambda w: w.y0).text != "1"  # no number on page 1
+    second = page_words(pledge, 2)
+    top = min(second, key=lambda w: w.y0)
+    assert top.text == "2" and top.y0 < 50  # centred in the top margin from page 2

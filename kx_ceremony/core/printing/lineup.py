@@ -261,7 +261,7 @@ def round_warning(plan: StagePlan, rp: RoundPlan) -> str:
         return ""
     return (
         f"Đợt {rp.round.number} có {count} người lên nhận, quá giới hạn {limit} người mỗi đợt: "
-        "nên chia lại đợt (lệnh rounds --plan) hoặc sắp xếp hai hàng như sơ đồ."
+        "nên chia lại đợt hoặc sắp xếp hai hàng như sơ đồ."
     )
 
 
