@@ -42,7 +42,14 @@ def test_appendix_lists_each_award_collectives_then_individuals(cli, store, demo
     assert "Quyết định số 2156/QĐ-TTg ngày 20 tháng 12 năm 2022 của Thủ tướng Chính phủ" in text
     province = next(p for p in pages if "3050/QĐ-UBND" in p)
     assert province.index("I. TẬP THỂ") < province.index("II. CÁ NHÂN")
-    assert "Tập thể, cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in province
+    assert "Tập thể và cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in province
+    tinh = [h for h in list_honourees(store, demo_id) if "3050" in (h.decision_number or "")]
+    collectives = sum(h.kind == "collective" for h in tinh)
+    assert f"Danh sách có {collectives} tập thể và {len(tinh) - collectives} cá nhân." in province
+    # A list of individuals only says so, and counts only them.
+    ttg = next(p for p in pages if "2156/QĐ-TTg" in p)
+    assert "Cá nhân được tặng Bằng khen của Thủ tướng Chính phủ" in ttg
+    assert "Danh sách có 2 cá nhân." in ttg and "tập thể" not in ttg.lower().split("kèm theo")[0]
     for h in list_honourees(store, demo_id):
         assert spell_out(h.name) in text, h.name
     # The issuing body in full on two lines, "ỦY BAN NHÂN DÂN" over "TỈNH THÁI BÌNH".

@@ -14,6 +14,7 @@ from typing import Any
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Kind
+from kx_ceremony.core.model_values import KIND_LABELS, KINDS_IN_ORDER
 from kx_ceremony.core.printing.certificate_text import choose_decision, join_position_unit
 from kx_ceremony.core.printing.decree30 import (
     build_pdf,
@@ -124,7 +125,9 @@ def appendix_story(store: Store, ceremony_id: int) -> tuple[list[Any], list[tupl
         issuer = decision.authority if decision and decision.authority else ceremony.organiser
         story.append(national_header(styles, "", issuer))
         story.append(Paragraph("DANH SÁCH", styles.title))
-        what = f"Tập thể, cá nhân được tặng {spell_out(form.full_name)}"
+        kinds = [k for k in KINDS_IN_ORDER if any(h.kind == k for h in people)]
+        who = _joined([KIND_LABELS[k] for k in kinds])
+        what = f"{who[:1].upper()}{who[1:]} được tặng {spell_out(form.full_name)}"
         story.append(Paragraph(esc(what), styles.subtitle))
         reference = decision_reference(decision)
         story.append(Paragraph(f"<i>{esc(reference)}</i>", styles.date))
@@ -140,8 +143,8 @@ def appendix_story(store: Store, ceremony_id: int) -> tuple[list[Any], list[tupl
             texts += [(f"Danh sách «{form.full_name}»", " ".join(r)) for r in rows]
             story.append(grid_table(head, rows, columns, styles))
             story.append(Spacer(1, 6))
-        total = len(people)
-        story.append(Paragraph(f"<i>Danh sách có {total} tập thể, cá nhân.</i>", styles.plain))
+        counts = _joined([f"{sum(h.kind == k for h in people)} {KIND_LABELS[k]}" for k in kinds])
+        story.append(Paragraph(f"<i>Danh sách có {counts}.</i>", styles.plain))
     return story, texts
 
 
@@ -149,3 +152,10 @@ def print_appendix(store: Store, ceremony_id: int, out: Path) -> Path:
     story, texts = appendix_story(store, ceremony_id)
     check_texts(texts)
     return build_pdf(Path(out), story, title="Danh sách kèm theo quyết định khen thưởng")
+
+
+def _joined(parts: list[str]) -> str:
+    """ "a", "a và b", "a, b và c": how a list is said in a sentence."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} và {parts[-1]}"
