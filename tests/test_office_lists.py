@@ -132,3 +132,10 @@ def test_empty_ceremony_is_refused_in_one_line(cli, store, tmp_path, document):
     assert result.status == 2
     assert len(result.err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_programme_cells_start_with_a_capital(cli, demo_id, tmp_path):
+    out = tmp_path / "chuong-trinh.pdf"
+    text = " ".join(_print(cli, "programme", demo_id, out))
+    assert "Đồng chí Nguyễn Quang Hưng" in text
+    assert not re.search(r"(?:Chính phủ|tỉnh|huyện) đồng chí", text)  # no cell starts lower-case

@@ -54,7 +54,7 @@ def programme_rows(store: Store, ceremony_id: int) -> list[list[str]]:
                 if who not in names:
                     names.append(who)
             for award, who in awards.items() or {"Trao tặng khen thưởng": [""]}.items():
-                rows.append([f"Trao {spell_out(award)}", "; ".join(who)])
+                rows.append([f"Trao {spell_out(award)}", _capital("; ".join(who))])
             continue
         performer = part.performer.format(**values)
         if part.key == "speech":
