@@ -22,7 +22,7 @@ from kx_ceremony.core.model import Attendance, AwardForm, Ceremony, Honouree, Ki
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honouree_duplicates import SAME
 from kx_ceremony.core.services.row_types import AwardFormRow
-from kx_ceremony.core.store import Store
+from kx_ceremony.core.store import Store, journal
 from kx_ceremony.core.store.column_limits import require_fit_columns
 from kx_ceremony.core.store.written import note_written
 from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
@@ -135,6 +135,7 @@ def insert_rows(session: Session, records: list[tuple[object, ...]]) -> None:
     SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
     require_fit_columns(_HONOUREES, COLUMNS, records)  # the same limits on every store
     note_written(session, "honourees")  # the fast path below is not seen by the session
+    journal.mark_incomplete(session)  # nor by the journal: an import is not undone row by row
     conn = session.connection()
     if conn.dialect.name == "sqlite" and records:
         conn.exec_driver_sql(_SQLITE_INSERT, records)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kx_ceremony.core import redact
 from kx_ceremony.core.errors import StoreError, UserError
 from kx_ceremony.core.store import column_limits as text_limits
-from kx_ceremony.core.store import files, server, written
+from kx_ceremony.core.store import files, journal, server, written
 from kx_ceremony.core.store.files import StoreBusy, foreign_key_problems, is_busy, page_problems
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,9 @@ class Store:
         text_limits.install(self._write)
         text_limits.install(self._read)
         written.install(self._write)
+        journal.install(self._write)
         self._listeners: list[Callable[[written.Written], None]] = []
+        self._journal_listeners: list[Callable[[journal.Journal], None]] = []
 
     @property
     def path(self) -> Path | None:
@@ -115,17 +117,38 @@ class Store:
         return redact.mask(self.url.render_as_string(hide_password=True))
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, journal_kept: bool = True) -> Iterator[Session]:
         """A unit of work: commits when the block ends, rolls back everything on error.
 
-        Once committed, the listeners hear what it wrote (``written.py``).
+        Once committed, the listeners hear what it wrote (``written.py``) and, while anyone
+        keeps the journals (the window's undo), the rows it changed (``journal.py``);
+        ``journal_kept=False`` for the writes that are not edits (undo and redo themselves).
         """
         with friendly_db_errors(self, writing=True), self._write() as session:
+            if journal_kept and self._journal_listeners:
+                journal.start(session)
             with session.begin():
                 yield session
             done = written.take_written(session)
+            kept = journal.take(session)
         if done:
             self._announce(done)
+        if kept is not None and kept.changes:
+            for listener in list(self._journal_listeners):
+                try:
+                    listener(kept)
+                except Exception:
+                    log.exception("a listener of the store's journal failed")
+
+    def keep_journals(self, listener: Callable[[journal.Journal], None]) -> Callable[[], None]:
+        """Give ``listener`` the journal of every committed write transaction (rows before
+        and after); returns the function that stops it. It may be called from a worker."""
+        self._journal_listeners.append(listener)
+        return lambda: (
+            self._journal_listeners.remove(listener)
+            if listener in self._journal_listeners
+            else None
+        )
 
     def listen(self, listener: Callable[[written.Written], None]) -> Callable[[], None]:
         """Call ``listener`` after every committed transaction that wrote something; returns
