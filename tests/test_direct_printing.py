@@ -52,10 +52,17 @@ needs_cups = pytest.mark.skipif(
 )
 
 
-def wait_for_pdf(folder: Path, before: set[Path], timeout: float = 300) -> Path:
+def pdfs_in(folder: Path) -> dict[Path, int]:
+    """The PDFs in cups-pdf's folder and when each was last written (ns)."""
+    return {p: p.stat().st_mtime_ns for p in folder.glob("*.pdf")}
+
+
+def wait_for_pdf(folder: Path, before: dict[Path, int], timeout: float = 300) -> Path:
+    """The PDF cups-pdf wrote since ``before``: a new name, or an old name written again
+    (cups-pdf reuses a job's title as its name, overwriting, unless told to label it)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        new = [p for p in folder.glob("*.pdf") if p not in before]
+        new = [p for p, written in pdfs_in(folder).items() if before.get(p) != written]
         if new:
             path = new[0]
             done = subprocess.run(["pdfinfo", str(path)], capture_output=True)
@@ -142,7 +149,7 @@ def test_certificates_on_the_printer_at_full_scale(cli, demo_id, tmp_path):
     )
     # This printer feeds 3 mm to the right and 2 mm high: blank mode moves the text by it.
     save_offset(PrinterOffset(3.0, -2.0), PRINTER)
-    before = set(OUT_DIR.glob("*.pdf"))
+    before = pdfs_in(OUT_DIR)
     result = cli(
         "print",
         "certificates",

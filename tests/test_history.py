@@ -19,6 +19,8 @@ from kx_ceremony.core.services.awards import list_award_forms, update_award_form
 from kx_ceremony.core.services.ceremonies import CeremonyInput, create_ceremony
 from kx_ceremony.core.services.history import History
 from kx_ceremony.core.services.honourees import (
+    HonoureeInput,
+    add_honouree,
     get_honouree,
     input_from_row,
     list_honourees,
@@ -198,3 +200,26 @@ def test_each_ceremony_has_its_own_history_and_imports_are_not_steps(kept, tmp_p
     run_import(store, ceremony_id, sheet)
     assert "Hoàng Văn Mới" in [h.name for h in list_honourees(store, ceremony_id)]
     assert history.undo_label(ceremony_id) is None
+
+
+def test_putting_back_someone_typed_in_again_elsewhere_is_refused_whole(kept):
+    """Two people deleted; one of them typed in again on another PC (a write this history
+    never saw): undoing the delete would list them twice, so nothing is put back."""
+    store, ceremony_id, history = kept
+    first, second = list_honourees(store, ceremony_id)[:2]
+    remove_honourees(store, ceremony_id, [first.id, second.id])
+    elsewhere = History()  # another window's history: this one does not see the add
+    store._journal_listeners.clear()
+    store.keep_journals(elsewhere.record)
+    add_honouree(
+        store,
+        ceremony_id,
+        HonoureeInput(
+            name=second.name, award_form_id=second.award_form_id, unit=second.unit, kind=second.kind
+        ),
+    )
+    before = snapshot(store)
+    with pytest.raises(UserError, match="đã có lại trong danh sách"):
+        history.undo(store, ceremony_id)
+    assert snapshot(store) == before
+    assert first.id not in [h.id for h in list_honourees(store, ceremony_id)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.services.awards import list_award_forms, list_decisions
-from kx_ceremony.core.services.honouree_bulk import change_award, restore_honourees
+from kx_ceremony.core.services.honouree_bulk import change_award
 from kx_ceremony.core.services.honouree_table import table_rows
-from kx_ceremony.core.services.honourees import RemovedHonouree, remove_honourees
+from kx_ceremony.core.services.honourees import remove_honourees
 from kx_ceremony.core.services.name_lists import AwardName, award_names
 from kx_ceremony.core.services.row_types import AwardFormRow, HonoureeRow
 from kx_ceremony.core.store import Store
@@ -66,7 +66,6 @@ class HonoureesView(QWidget):
         self.ceremony_id: int | None = None
         self._forms: list[AwardFormRow] | None = []
         self.award_names: list[AwardName] = []
-        self.last_removed: list[RemovedHonouree] = []
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -121,24 +120,23 @@ class HonoureesView(QWidget):
         self.add_button = QPushButton(self.tr("Thêm người…"))
         self.edit_button = QPushButton(self.tr("Sửa…"))
         self.delete_button = QPushButton(self.tr("Xóa"))
-        self.undo_button = QPushButton(self.tr("Hoàn tác xóa"))
+        # The window's «Hoàn tác» (every edit, Ctrl+Z) shown here too (``show_undo``).
+        self.undo_button = QPushButton(self.tr("Hoàn tác"))
+        self.undo_button.setEnabled(False)
         # Short texts (the tooltips say the rest): the row must fit a 1366×768 laptop at 125 %.
         self.award_button = QPushButton(self.tr("Đổi hình thức…"))
         self.award_button.setToolTip(self.tr("Đổi hình thức khen thưởng cho các dòng đã chọn"))
         self.round_button = QPushButton(self.tr("Chuyển sang đợt…"))
         self.round_button.setToolTip(self.tr("Chuyển các dòng đã chọn sang một đợt trao khác"))
         self.round_button.clicked.connect(self.move_selected_to_round)
-        self.undo_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Nhập từ bảng tính…"))
         self.import_button.setToolTip(self.tr("Hoặc kéo thả tệp Excel vào cửa sổ này."))
         self.import_button.clicked.connect(lambda: self.import_requested.emit())
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo_delete)
         self.award_button.clicked.connect(self.change_award_of_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.add)
 
@@ -191,8 +189,6 @@ class HonoureesView(QWidget):
     # -- loading --------------------------------------------------------------------
     def set_ceremony(self, ceremony_id: int | None) -> None:
         self.ceremony_id = ceremony_id
-        self.last_removed = []
-        self.undo_button.setEnabled(False)
         self.reload()
 
     def reload(self) -> None:
@@ -305,26 +301,25 @@ class HonoureesView(QWidget):
         if isinstance(dialog.result_value, int):
             self.select_id(dialog.result_value)
 
+    def show_undo(self, action: QAction) -> None:
+        """The button runs the window's undo; its short text stays, the tooltip names the
+        step it would take back."""
+        self.undo_button.clicked.connect(action.trigger)
+
+        def follow() -> None:
+            self.undo_button.setEnabled(action.isEnabled())
+            self.undo_button.setToolTip(action.toolTip())
+
+        action.changed.connect(follow)
+        follow()
+
     @guarded
     def delete_selected(self, *_args: object) -> None:
         rows = self.selected_rows()
         if not rows or self.ceremony_id is None:
             messages.inform(self, self.tr("Hãy chọn những dòng cần xóa."))
             return
-        self.last_removed = remove_honourees(self.store, self.ceremony_id, [r.id for r in rows])
-        self.undo_button.setEnabled(True)
-        self.undo_button.setText(self.tr("Hoàn tác xóa (%s)") % len(self.last_removed))
-
-    @guarded
-    def undo_delete(self, *_args: object) -> None:
-        if not self.last_removed or self.ceremony_id is None:
-            return
-        ids = restore_honourees(self.store, self.ceremony_id, self.last_removed)
-        self.last_removed = []
-        self.undo_button.setEnabled(False)
-        self.undo_button.setText(self.tr("Hoàn tác xóa"))
-        if ids:
-            self.select_id(ids[0])
+        remove_honourees(self.store, self.ceremony_id, [r.id for r in rows])
 
     def ask_award(self, count: int) -> int | None:
         from PySide6.QtWidgets import QInputDialog

@@ -17,6 +17,7 @@ from kx_ceremony.ui.events import AppEvents, Dispatcher
 from kx_ceremony.ui.honourees_view import HonoureesView
 from kx_ceremony.ui.safety_menu import SafetyMenu
 from kx_ceremony.ui.tasks import BackgroundRunner, Runner
+from kx_ceremony.ui.undo_actions import UndoActions
 
 LAST_CEREMONY_KEY = "last_ceremony"
 RECENT_CEREMONIES_KEY = "recent_ceremonies"  # ids, most recently opened first
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         file_dialogs.protect_store(store.path)  # no dialog, drop or reader may open it
         self.events = AppEvents(self)
         self.dispatcher = Dispatcher(store, self.events)  # what each saved change touched
+        self.undo = UndoActions(store, self.events, self)  # Ctrl+Z / Ctrl+Y for every edit
         self.runner: Runner = runner or BackgroundRunner()
         self.settings = settings or QSettings()
         self.ceremony_id: int | None = None
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.honourees = HonoureesView(store, self.events)
+        self.honourees.show_undo(self.undo.undo_action)
         # The screens other than the list (and their modules) are built when first opened.
         self._built: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
@@ -165,6 +168,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.safety_menu = SafetyMenu(self.store, self.events, self.runner, self)
+        edit_menu = bar.addMenu(self.tr("&Sửa"))
+        edit_menu.addAction(self.undo.undo_action)
+        edit_menu.addAction(self.undo.redo_action)
         bar.addMenu(self.safety_menu)
         help_menu = bar.addMenu(self.tr("Trợ &giúp"))
         help_menu.addAction(self.tr("Mở thư mục nhật ký"), messages.open_log_folder)
@@ -252,6 +258,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(RECENT_CEREMONIES_KEY, ",".join(map(str, recent[:RECENT_COUNT])))
         for view in self.screens():
             view.set_ceremony(ceremony_id)  # type: ignore[attr-defined]
+        self.undo.set_ceremony(ceremony_id)
         self._update_title()
 
     def recent_ceremonies(self) -> list[int]:

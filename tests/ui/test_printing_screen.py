@@ -234,7 +234,7 @@ def test_print_on_a_printer_cut_short_says_which_were_printed(
     """«In ra máy in» through CUPS's PDF printer, stopped after the first page: the first
     certificate comes out and is the only one in the ledger, and the message names it."""
     from pypdf import PdfReader
-    from test_direct_printing import OUT_DIR, PRINTER, needs_cups, wait_for_pdf
+    from test_direct_printing import OUT_DIR, PRINTER, needs_cups, pdfs_in, wait_for_pdf
 
     from kx_ceremony.core.services.print_ledger import list_ledger
     from kx_ceremony.ui.printer_dialog import PrinterChoice
@@ -254,7 +254,7 @@ def test_print_on_a_printer_cut_short_says_which_were_printed(
         "kx_ceremony.ui.printer_dialog.ask_printer", lambda parent: PrinterChoice(PRINTER, None, 1)
     )
     runner.cancel_after = 3  # two reports making the PDF, one for the first printed page
-    before = set(OUT_DIR.glob("*.pdf"))
+    before = pdfs_in(OUT_DIR)
     messages.shown.clear()
     view.print_to_printer()
     summary = messages.shown[-1]

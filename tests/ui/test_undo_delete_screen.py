@@ -1,4 +1,4 @@
-"""Undo of a delete in the window: the person is back on the stage board, same place."""
+"""Undo of a delete in the window (Ctrl+Z): the person is back on the stage board, same place."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def _board_line(stage, number: int) -> list[int]:
     return [int(people.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(people.count())]
 
 
-def test_delete_a_placed_person_then_undo_on_the_stage_board(window, store, demo_id):
+def test_delete_a_placed_person_then_undo_on_the_stage_board(window, store, demo_id, qtbot):
     plan_rounds(store, demo_id, per_round=4, force=True)
     rounds = list_rounds(store, demo_id)
     number = next(r.number for r in rounds if r.count >= 3 and r.number > 1)
@@ -36,7 +36,7 @@ def test_delete_a_placed_person_then_undo_on_the_stage_board(window, store, demo
     assert chosen not in _board_line(stage, number)
 
     window.tabs.setCurrentWidget(view)
-    view.undo_delete()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     window.tabs.setCurrentWidget(stage)
     assert _board_line(stage, number) == line  # same round, same place, others as before
     assert get_honouree(store, demo_id, chosen) == before

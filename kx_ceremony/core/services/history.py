@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import Base
 from kx_ceremony.core.services.history_labels import label_of
+from kx_ceremony.core.services.honouree_duplicates import duplicate_of
 from kx_ceremony.core.store import Store
 from kx_ceremony.core.store.journal import Journal, JournalConflict, RowChange, apply
 
@@ -117,6 +120,7 @@ class History:
         try:
             with store.transaction(journal_kept=False) as session:
                 apply(session, step.changes, Base.metadata, backwards=backwards)
+                _refuse_doubles(session, ceremony_id, step, backwards=backwards)
         except JournalConflict:
             self.forget(ceremony_id)
             verb = "hoàn tác" if backwards else "làm lại"
@@ -127,3 +131,27 @@ class History:
             ) from None
         steps.pop()
         return step
+
+
+def _refuse_doubles(session: Session, ceremony_id: int, step: Step, *, backwards: bool) -> None:
+    """A person put back must not be in the list twice (typed in again meanwhile on
+    another PC, or imported): the same rule as adding them by hand."""
+    for change in step.changes:
+        back = change.before if backwards else change.after
+        gone = change.after if backwards else change.before
+        if change.table != "honourees" or gone is not None or back is None:
+            continue
+        found = duplicate_of(
+            session,
+            ceremony_id,
+            back["name"],
+            back["unit"],
+            exclude_id=change.key,
+            birth_year=back["birth_year"],
+        )
+        if found is not None:  # the same, or likely (nobody is there to be asked)
+            where = f" ({back['unit']})" if back["unit"] else ""
+            raise UserError(
+                f"Không đưa lại được «{back['name']}»{where}: người này đã có lại trong danh "
+                "sách (được thêm hoặc nhập sau đó). Không có gì bị thay đổi."
+            )

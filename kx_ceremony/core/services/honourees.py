@@ -227,52 +227,14 @@ def update_honouree(
         return honouree_row(honouree)
 
 
-@dataclass(frozen=True)
-class RemovedHonouree:
-    """Everything a deleted honouree held, so Undo puts the row back as it was: its
-    fields (decision, attendance, substitute, register number…), its id, and its place
-    on stage with enough of its round to make the round again if it was tidied away
-    (``honouree_bulk.restore_honourees``)."""
-
-    id: int
-    data: HonoureeInput
-    created_at: dt.datetime | None = None
-    round_id: int | None = None
-    round_number: int | None = None
-    round_award_form_id: int | None = None
-    round_presenter_id: int | None = None
-    round_manual: bool = False
-    position_on_stage: int | None = None
-
-    @property
-    def name(self) -> str:
-        return self.data.name
-
-
-def remove_honourees(
-    store: Store, ceremony_id: int, honouree_ids: Iterable[int]
-) -> list[RemovedHonouree]:
-    """Delete honourees; returns all they held so the window can offer a full Undo."""
-    removed: list[RemovedHonouree] = []
+def remove_honourees(store: Store, ceremony_id: int, honouree_ids: Iterable[int]) -> list[str]:
+    """Delete honourees, in one transaction; returns their names. (The window's Undo puts
+    them back from the store's journal: ``history.py``.)"""
+    removed: list[str] = []
     with store.transaction() as session:
         for honouree_id in honouree_ids:
             honouree = _load(session, ceremony_id, honouree_id)
-            stage = honouree.round
-            removed.append(
-                RemovedHonouree(
-                    id=honouree.id,
-                    data=HonoureeInput(
-                        **{f.name: getattr(honouree, f.name) for f in fields(HonoureeInput)}
-                    ),
-                    created_at=honouree.created_at,
-                    round_id=stage.id if stage else None,
-                    round_number=stage.number if stage else None,
-                    round_award_form_id=stage.award_form_id if stage else None,
-                    round_presenter_id=stage.presenter_id if stage else None,
-                    round_manual=bool(stage.manual) if stage else False,
-                    position_on_stage=honouree.position_on_stage if stage else None,
-                )
-            )
+            removed.append(honouree.name)
             session.delete(honouree)
     return removed
 

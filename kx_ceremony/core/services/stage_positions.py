@@ -35,9 +35,11 @@ def tidy_plan(store: Store, ceremony_id: int) -> None:
 
     Positions become 1..n again (absentees last), rounds left empty disappear and the
     rest renumber from 1. Nothing moves relative to anyone else, so hand-change flags
-    stay as they are. Called before printing, so paper and store show the same numbers.
+    stay as they are. Called before printing, so paper and store show the same numbers;
+    as part of printing it is no edit to undo (an undo that needs the old numbers back is
+    then refused, since papers may carry them).
     """
-    with store.transaction() as session:
+    with store.transaction(journal_kept=False) as session:
         load_ceremony(session, ceremony_id)
         rounds = load_rounds(session, ceremony_id)
         members: dict[int, list[Honouree]] = {r.id: [] for r in rounds}
