@@ -223,3 +223,21 @@ def test_putting_back_someone_typed_in_again_elsewhere_is_refused_whole(kept):
         history.undo(store, ceremony_id)
     assert snapshot(store) == before
     assert first.id not in [h.id for h in list_honourees(store, ceremony_id)]
+
+
+def test_printing_is_no_step_and_its_numbers_stay(kept):
+    """Register numbers given by printing are not taken back by Ctrl+Z: the ledger and the
+    papers carry them."""
+    from kx_ceremony.core.services.print_ledger import plan_prints, record_prints
+    from kx_ceremony.core.services.register_numbers import set_register_pattern
+
+    store, ceremony_id, history = kept
+    person = list_honourees(store, ceremony_id)[0]
+    set_register_pattern(store, ceremony_id, person.award_form_id, "{n:03d}/{year}")
+    assert history.undo_label(ceremony_id).startswith("sửa hình thức")
+    planned = plan_prints(store, ceremony_id, [person], "full")
+    record_prints(store, ceremony_id, "full", planned, "file", "in.pdf")
+    assert get_honouree(store, ceremony_id, person.id).register_number
+    assert history.undo_label(ceremony_id).startswith("sửa hình thức")  # printing: no step
+    history.undo(store, ceremony_id)  # the pattern back; the number given stays
+    assert get_honouree(store, ceremony_id, person.id).register_number

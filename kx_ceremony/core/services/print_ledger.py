@@ -194,7 +194,8 @@ def record_prints(
         raise ValueError(target_kind)
     now = dt.datetime.now().replace(microsecond=0)
     count = 0
-    with store.transaction() as session:
+    # What came out of the printer is no edit to undo: no journal kept for it.
+    with store.transaction(journal_kept=False) as session:
         load_ceremony(session, ceremony_id)
         for p in printed:
             if p.register_seq is not None:

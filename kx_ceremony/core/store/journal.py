@@ -26,6 +26,7 @@ from sqlalchemy import Connection, MetaData, Table, event, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
+from sqlalchemy.sql.elements import ClauseElement
 
 from kx_ceremony.core.store.written import note_written
 
@@ -149,6 +150,9 @@ def _before_update(mapper: Mapper[Any], conn: Connection, target: object) -> Non
             continue
         name = columns[0].name
         new = state.dict.get(attr_key)
+        if isinstance(new, ClauseElement):  # computed by the database: not known here
+            journal.complete = False
+            return
         if old is NO_VALUE:
             unknown.append(name)
         elif old != new:
@@ -185,6 +189,8 @@ def _note_removed(
     journal: Journal, conn: Connection, table: Table, row: dict[str, Any], *, cascade: bool
 ) -> None:
     """The row's removal, after what the database will do to the rows that point at it."""
+    if not journal.complete:
+        return
     key = row[_key_column(table).name]
     for other in table.metadata.sorted_tables:
         for fk in other.foreign_keys:
