@@ -61,3 +61,23 @@ def test_the_days_backup(store, demo_id, store_path):
     later = dt.datetime.now() + dt.timedelta(days=2)
     items = {i.key: i for i in ceremony_readiness(store, demo_id, now=later)}
     assert "đã cũ" in items["backup"].text and items["backup"].target == "safety"
+
+
+def test_no_rounds_counts_only_those_presented_on_stage(store):
+    """253 Giấy khen to individuals go on stage; 1,780 Lao động tiên tiến receive through
+    their unit: only the first need rounds, and a list with nobody on stage needs none."""
+    from kx_ceremony.core.services.stage_edits import set_form_on_stage
+
+    cid = create_ceremony(store, CeremonyInput("Lễ tổng kết", dt.date(2024, 12, 20)))
+    on_stage = find_award_form(store, cid, "tinh").id
+    through_unit = find_award_form(store, cid, "huyen").id
+    set_form_on_stage(store, cid, through_unit, False)
+    for i in range(3):
+        add_honouree(store, cid, HonoureeInput(f"Người Trên Sân {i}", on_stage, unit="Xã A"))
+    for i in range(5):
+        add_honouree(store, cid, HonoureeInput(f"Người Qua Đơn Vị {i}", through_unit, unit="Xã B"))
+    items = {i.key: i for i in ceremony_readiness(store, cid)}
+    assert items["no_rounds"].count == 3
+    assert "3 người/tập thể lên sân khấu" in items["no_rounds"].text
+    set_form_on_stage(store, cid, on_stage, False)
+    assert "no_rounds" not in _counts(store, cid)

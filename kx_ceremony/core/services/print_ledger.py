@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from kx_ceremony.core.errors import UserError
 from kx_ceremony.core.model import AwardForm, Honouree, PrintMode, PrintRecord
@@ -236,10 +236,24 @@ def list_ledger(store: Store, ceremony_id: int) -> list[LedgerRow]:
         return [_row(r) for r in records]
 
 
+def is_real_print(mode: str) -> bool:
+    """A certificate that came out (onto a blank or plain paper), not a preview."""
+    return mode != PrintMode.PREVIEW.value
+
+
+def printed_ids(ceremony_id: int) -> Select[tuple[int | None]]:
+    """The ids of the ceremony's honourees with a real print, as a query (readiness)."""
+    return select(PrintRecord.honouree_id).where(
+        PrintRecord.ceremony_id == ceremony_id,
+        PrintRecord.mode != PrintMode.PREVIEW.value,
+        PrintRecord.honouree_id.is_not(None),
+    )
+
+
 def printed_honourees(store: Store, ceremony_id: int) -> dict[int, LedgerRow]:
     """Honouree id → the latest real print (blank or full, not a preview)."""
     latest: dict[int, LedgerRow] = {}
     for row in list_ledger(store, ceremony_id):
-        if row.honouree_id is not None and row.mode != PrintMode.PREVIEW:
+        if row.honouree_id is not None and is_real_print(row.mode):
             latest[row.honouree_id] = row
     return latest

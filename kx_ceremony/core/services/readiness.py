@@ -20,12 +20,11 @@ from kx_ceremony.core.model import (
     AwardForm,
     Honouree,
     PledgeDocument,
-    PrintMode,
-    PrintRecord,
     Round,
 )
 from kx_ceremony.core.services.ceremonies import load_ceremony
 from kx_ceremony.core.services.honourees import on_stage_clause
+from kx_ceremony.core.services.print_ledger import printed_ids
 from kx_ceremony.core.store import Store
 
 BACKUP_MAX_AGE = dt.timedelta(days=1)
@@ -86,11 +85,7 @@ def ceremony_readiness(
         ).all()
         paper = [f for f in forms_in_use if f.award_type != FLAG]  # a flag is no paper
         not_fitted = [f.full_name for f in paper if not f.layout]
-        printed = select(PrintRecord.honouree_id).where(
-            PrintRecord.ceremony_id == ceremony_id,
-            PrintRecord.mode != PrintMode.PREVIEW.value,
-            PrintRecord.honouree_id.is_not(None),
-        )
+        printed = printed_ids(ceremony_id)
         not_printed = session.scalar(
             select(func.count())
             .select_from(Honouree)
@@ -115,10 +110,13 @@ def ceremony_readiness(
                 "honourees",
             )
         )
-    if not rounds:
+    if not rounds and unplaced:  # only those presented on stage need a round
         items.append(
             ReadinessItem(
-                "no_rounds", people, f"Chưa lập các đợt trao cho {people} người/tập thể.", "stage"
+                "no_rounds",
+                unplaced,
+                f"Chưa lập các đợt trao cho {unplaced} người/tập thể lên sân khấu.",
+                "stage",
             )
         )
     elif unplaced:
