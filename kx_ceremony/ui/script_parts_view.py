@@ -40,6 +40,10 @@ class ScriptPartsView(QWidget):
         self.store, self.events = store, app_events
         self.ceremony_id: int | None = None
         self.parts: list[PartRow] = []
+        # Typed but not saved, per (ceremony, part): (title, speaker, text). Kept when
+        # another part is shown or the screen reloads for a change made elsewhere.
+        self.drafts: dict[tuple[int, str], tuple[str, str, str]] = {}
+        self._shown: PartRow | None = None  # the part the boxes were filled from
 
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -96,16 +100,20 @@ class ScriptPartsView(QWidget):
         layout.addWidget(splitter)
 
     def set_ceremony(self, ceremony_id: int | None) -> None:
+        self._stash()  # under the ceremony it was typed for
+        self._shown = None
         self.ceremony_id = ceremony_id
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
+        self._stash()
+        self._shown = None
         current = keep or self.current_key()
         self.list.blockSignals(True)
         self.list.clear()
         self.parts = list_parts(self.store, self.ceremony_id) if self.ceremony_id else []
         for part in self.parts:
-            item = QListWidgetItem(f"{part.position}. {part.title}")
+            item = QListWidgetItem(self._item_text(part))
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if not part.available:
                 flags &= ~Qt.ItemFlag.ItemIsUserCheckable
@@ -130,15 +138,40 @@ class ScriptPartsView(QWidget):
         row = self.list.currentRow()
         return self.parts[row].key if 0 <= row < len(self.parts) else None
 
+    def _item_text(self, part: PartRow) -> str:
+        unsaved = (self.ceremony_id or 0, part.key) in self.drafts
+        return f"{part.position}. {part.title}" + (self.tr(" (chưa lưu)") if unsaved else "")
+
+    def _stash(self) -> None:
+        """Keep what was typed into the part on show, unless it is what the store holds."""
+        part = self._shown
+        if part is None or self.ceremony_id is None:
+            return
+        typed = (self.title.text(), self.speaker.text(), self.text.toPlainText())
+        key = (self.ceremony_id, part.key)
+        if typed != (part.title, part.speaker, part.text):
+            self.drafts[key] = typed
+        else:
+            self.drafts.pop(key, None)
+        row = next((i for i, p in enumerate(self.parts) if p.key == part.key), None)
+        if row is not None and self.list.item(row) is not None:
+            self.list.item(row).setText(self._item_text(part))
+
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.parts):
             return
+        self._stash()
         part = self.parts[row]
-        self.title.setText(part.title)
-        self.speaker.setText(part.speaker)
+        draft = self.drafts.get((self.ceremony_id or 0, part.key))
+        title, speaker, text = draft or (part.title, part.speaker, part.text)
+        self.title.setText(title)
+        self.speaker.setText(speaker)
         self.speaker.setEnabled(part.takes_speaker)
-        self.text.setPlainText(part.text)
-        if not part.available:
+        self.text.setPlainText(text)
+        self._shown = part
+        if draft is not None:
+            state = self.tr("Đang sửa, chưa lưu: bấm «Lưu lời dẫn» để giữ.")
+        elif not part.available:
             state = self.tr(
                 "Buổi lễ chưa có văn bản này (thẻ «Giao ước, cam kết»): phần này không in."
             )
@@ -165,6 +198,11 @@ class ScriptPartsView(QWidget):
         self.reload(part.key)
         self.events.changed.emit(events.STAGE)
 
+    def _forget_draft(self, key: str) -> None:
+        """Saved or set back: the boxes are to show the store's words again."""
+        self.drafts.pop((self.ceremony_id or 0, key), None)
+        self._shown = None
+
     @guarded
     def save(self, *_args: object) -> None:
         key = self.current_key()
@@ -179,6 +217,7 @@ class ScriptPartsView(QWidget):
             text=self.text.toPlainText(),
             speaker=self.speaker.text() if part.takes_speaker else None,
         )
+        self._forget_draft(key)
         self.reload(key)
         self.events.changed.emit(events.STAGE)
 
@@ -188,5 +227,6 @@ class ScriptPartsView(QWidget):
         if self.ceremony_id is None or key is None:
             return
         reset_part(self.store, self.ceremony_id, key)
+        self._forget_draft(key)
         self.reload(key)
         self.events.changed.emit(events.STAGE)

@@ -114,3 +114,31 @@ def test_presenter_dialog_marks_a_host_leader(window, store, demo_id):
     dialog.host.setChecked(True)
     dialog._try_save()
     assert [p.host for p in list_presenters(store, demo_id)] == [False, True, True]
+
+
+def test_typed_words_survive_another_part_and_a_change_made_elsewhere(window, store, demo_id):
+    """Typing, then looking at another part, or a presenter added meanwhile (the screen
+    reloads): the words typed are still there, marked unsaved, until saved."""
+    from kx_ceremony.core.services.presenters import PresenterInput, add_presenter
+
+    window.tabs.setCurrentWidget(window.stage)
+    view = window.stage
+    view.pages.setCurrentWidget(view.script_parts)
+    editor = view.script_parts
+    editor.list.setCurrentRow(0)
+    stored = list_parts(store, demo_id)[0].text
+    editor.text.selectAll()
+    editor.text.insertPlainText("Kính thưa quý vị đại biểu, lời chưa lưu.")
+
+    editor.list.setCurrentRow(2)
+    assert editor.list.item(0).text().endswith("(chưa lưu)")
+    add_presenter(store, demo_id, PresenterInput(name="Lê Văn Trao"))  # the stage reloads
+    editor.list.setCurrentRow(0)
+    assert editor.text.toPlainText() == "Kính thưa quý vị đại biểu, lời chưa lưu."
+    assert "chưa lưu" in editor.state.text()
+    assert list_parts(store, demo_id)[0].text == stored  # nothing saved behind the user
+
+    editor.save()
+    assert list_parts(store, demo_id)[0].text == "Kính thưa quý vị đại biểu, lời chưa lưu."
+    assert not editor.list.item(0).text().endswith("(chưa lưu)")
+    assert editor.state.text() == "Lời dẫn đã sửa."
