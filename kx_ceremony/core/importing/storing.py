@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kx_ceremony.core.award_types import type_from_name
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.importing import sqlite_bulk
 from kx_ceremony.core.importing.award_choice import MAPPED, NEW, AwardValue
 from kx_ceremony.core.importing.award_matching import normalise_award, proposed_printed_word
 from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry, PersonKey
@@ -30,6 +31,11 @@ from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
 _CEREMONIES = Ceremony.__table__
 _FORMS = AwardForm.__table__
 _HONOUREES = Honouree.__table__
+
+
+def bulk_insert(session: Session, count: int):  # type: ignore[no-untyped-def]
+    """Around the insert_rows calls of one import of ``count`` rows (sqlite_bulk.py)."""
+    return sqlite_bulk.bulk_indexes(session.connection(), _HONOUREES.name, count)
 
 
 def require_ceremony(session: Session, ceremony_id: int) -> None:
@@ -131,21 +137,16 @@ def record(ceremony_id: int, row: ImportRow, award_form_id: int | None) -> tuple
 
 
 def insert_rows(session: Session, records: list[tuple[object, ...]]) -> None:
-    """One executemany per chunk of record() tuples. On SQLite straight to the driver:
-    SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
+    """Insert record() tuples, in their order. On SQLite straight to the driver, many rows
+    per statement (sqlite_bulk.py): SQLAlchemy's per-row parameter processing, and
+    SQLite's per-statement work, cost more than SQLite's insert itself."""
     require_fit_columns(_HONOUREES, COLUMNS, records)  # the same limits on every store
     note_written(session, "honourees")  # the fast path below is not seen by the session
     conn = session.connection()
     if conn.dialect.name == "sqlite" and records:
-        conn.exec_driver_sql(_SQLITE_INSERT, records)
+        sqlite_bulk.insert_many(conn, _HONOUREES.name, COLUMNS, records)
     elif records:
         conn.execute(insert(_HONOUREES), [dict(zip(COLUMNS, r, strict=True)) for r in records])
-
-
-_SQLITE_INSERT = (
-    f"INSERT INTO {_HONOUREES.name} ({', '.join(COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in COLUMNS)})"
-)
 
 
 def apply_award_choices(
