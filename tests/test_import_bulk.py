@@ -234,3 +234,26 @@ def test_killed_in_the_middle_of_a_bulk_leaves_nothing_and_every_index(store_pat
     finally:
         store.close()
     assert _indexes(store_path) == before
+
+
+def test_a_profile_saved_again_replaces_its_mapping_and_keeps_earlier_award_names(any_store):
+    """save_profile writes through Core (no ORM mapper set-up in a short import)."""
+    from kx_ceremony.core.importing.profiles import load_profile, save_profile
+
+    with any_store.transaction() as session:
+        save_profile(session, "k" * 40, ["STT", "Tên"], {1: "name"}, {}, {"GK": "Giấy khen"})
+    with any_store.transaction() as session:
+        save_profile(
+            session,
+            "k" * 40,
+            ["STT", "Tên"],
+            {0: "stt", 1: "name"},
+            {"kind": "individual"},
+            {"BK": "Bằng khen"},
+        )
+    saved = load_profile(any_store, "k" * 40)
+    assert saved is not None
+    assert saved.mapping == {0: "stt", 1: "name"}
+    assert saved.choices == {"kind": "individual"}
+    assert saved.award_names == {"GK": "Giấy khen", "BK": "Bằng khen"}
+    assert load_profile(any_store, "x" * 40) is None
