@@ -331,17 +331,7 @@ def run_import(
             for start in range(0, len(valid), INSERT_CHUNK):
                 tick(start, len(valid), "Đang lưu")
                 chunk = valid[start : start + INSERT_CHUNK]
-                storing.insert_rows(
-                    session,
-                    [
-                        storing.record(
-                            ceremony_id,
-                            r,
-                            r.award_form_id if not r.award_new else new_ids[r.award_new],
-                        )
-                        for r in chunk
-                    ],
-                )
+                storing.insert_rows(session, storing.records(ceremony_id, chunk, new_ids))
         _remember(session, preview, new_ids)
         tick(len(valid), len(valid), "Đang lưu")
     log.info("imported %d rows from %s into ceremony %d", len(valid), path, ceremony_id)

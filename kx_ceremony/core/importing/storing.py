@@ -7,6 +7,7 @@ costs a command-line import a noticeable part of its run time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 
 from sqlalchemy import insert, select
@@ -88,7 +89,7 @@ def existing_people(session: Session, ceremony_id: int) -> dict[PersonKey, list[
     return people
 
 
-# The columns an import writes, in the order of record()'s values.
+# The columns an import writes, in the order of records()' values.
 COLUMNS = (
     "ceremony_id",
     "kind",
@@ -112,32 +113,38 @@ COLUMNS = (
 _PRESENT = Attendance.PRESENT.value
 
 
-def record(ceremony_id: int, row: ImportRow, award_form_id: int | None) -> tuple[object, ...]:
-    """The honouree's values in the order of COLUMNS (a tuple: cheaper than a dict)."""
-    return (
-        ceremony_id,
-        row.kind,
-        row.name,
-        row.title,
-        row.name_fold or fold_for_search(row.name),
-        row.gender,
-        row.birth_year,
-        row.position,
-        row.unit,
-        row.achievement,
-        award_form_id,
-        None,
-        row.register_number,
-        "",
-        _PRESENT,
-        "",
-        row.note,
-        bool(row.posthumous),
-    )
+def records(
+    ceremony_id: int, rows: Sequence[ImportRow], new_ids: dict[str, int]
+) -> list[tuple[object, ...]]:
+    """The honourees' values in the order of COLUMNS, one tuple per row (cheaper than a
+    dict); a row naming a new award form gets the id it was added with (``new_ids``)."""
+    return [
+        (
+            ceremony_id,
+            row.kind,
+            row.name,
+            row.title,
+            row.name_fold or fold_for_search(row.name),
+            row.gender,
+            row.birth_year,
+            row.position,
+            row.unit,
+            row.achievement,
+            new_ids[row.award_new] if row.award_new else row.award_form_id,
+            None,
+            row.register_number,
+            "",
+            _PRESENT,
+            "",
+            row.note,
+            bool(row.posthumous),
+        )
+        for row in rows
+    ]
 
 
 def insert_rows(session: Session, records: list[tuple[object, ...]]) -> None:
-    """Insert record() tuples, in their order. On SQLite straight to the driver, many rows
+    """Insert records() tuples, in their order. On SQLite straight to the driver, many rows
     per statement (sqlite_bulk.py): SQLAlchemy's per-row parameter processing, and
     SQLite's per-statement work, cost more than SQLite's insert itself."""
     require_fit_columns(_HONOUREES, COLUMNS, records)  # the same limits on every store
