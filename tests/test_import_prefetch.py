@@ -88,7 +88,7 @@ def test_the_sheet_read_ahead_is_the_one_the_import_looks_at_first():
     r02, r08 = REAL / "r02_totrinh_denghi_maso.xlsx", REAL / "r08_mautdkt_trong.xlsx"
     assert prefetch._Chooser(None)(str(r02), ["DANHSACH", "DANHMUC"], [])[0] == "DANHSACH"
     assert prefetch._Chooser("danhmuc")(str(r02), ["DANHSACH", "DANHMUC"], [])[0] == "DANHMUC"
-    assert prefetch._Chooser(None)(str(r02), ["DANHSACH", "DANHMUC"], [])[2] == {}
+    assert prefetch._Chooser(None)(str(r02), ["DANHSACH", "DANHMUC"], [])[2]() == {}
     names = ["file nhận", "HTKT", "PLDT", "LVHD", "phan loai kt", "Hướng dẫn"]
     hidden = ["LVHD", "HTKT", "PLDT", "phan loai kt"]
     assert prefetch._Chooser(None)(str(r08), names, hidden)[0] == "file nhận"
@@ -120,8 +120,57 @@ def test_a_hostile_sheet_is_not_read_ahead(tmp_path, name):
     if path.suffix != ".xlsx":
         return
     # The child's guard: the same check the parent makes before it asks for cells.
+    chosen = prefetch._Chooser(None)(str(path), list(sheet_parts(ZipFile(path))), [])
+    assert chosen is not None
     with pytest.raises(UserError, match="250.000 dòng hoặc 200 cột"):
-        prefetch._Chooser(None)(str(path), list(sheet_parts(ZipFile(path))), [])
+        chosen[2]()
+
+
+def test_a_sheet_its_guard_refuses_is_refused_so_even_when_the_parse_ends_the_child_first(
+    tmp_path, monkeypatch
+):
+    """The child checks the sheet while another thread parses it; here the parse ends the
+    child before the check is done. The file is still refused as too big (the parent makes
+    the check itself), not as a broken file."""
+    import os
+    import signal
+
+    import python_calamine
+
+    real = python_calamine.CalamineWorkbook
+
+    class _Dies:
+        def __init__(self, workbook) -> None:  # type: ignore[no-untyped-def]
+            self.sheet_names = workbook.sheet_names
+            self.sheets_metadata = workbook.sheets_metadata
+
+        def get_sheet_by_name(self, name: str) -> None:
+            os.kill(os.getpid(), signal.SIGKILL)  # a reader abort, at once
+
+    class Dying:
+        @staticmethod
+        def from_path(path: str) -> _Dies:
+            return _Dies(real.from_path(path))
+
+    guard = prefetch._guard
+
+    def slow_guard(*args):  # type: ignore[no-untyped-def]
+        import time
+
+        time.sleep(1.0)  # the parse thread ends the child meanwhile
+        return guard(*args)
+
+    path = hostile_files.far_cell_attributes_swapped(tmp_path / "far.xlsx")
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Dying)
+    monkeypatch.setattr(prefetch, "_guard", slow_guard)
+    prefetch.start(["import", str(path)])
+    source = Source(path)
+    try:
+        assert source._workbook is not None and source._workbook._reads_ahead
+        with pytest.raises(UserError, match="250.000 dòng hoặc 200 cột"):
+            source.load("DS")
+    finally:
+        source.close()
 
 
 def test_a_whole_process_answers_as_one_without_read_ahead(cli, cli_process, tmp_path):

@@ -12,6 +12,7 @@ object instead: {"imported", "skipped", "problems": [...], ...}. Invalid rows wi
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from kx_ceremony.commands.common import Context, add_ceremony_arg, add_format_arg, print_json
@@ -89,6 +90,19 @@ def _pairs(items: list[str], option: str) -> list[tuple[str, str]]:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from kx_ceremony.core.gc_pause import no_cyclic_gc
+
+    # The preview's row objects stay alive through the store and the report: no cyclic
+    # collection in between either (each service pauses it only for its own run), nor
+    # over them once the command is done and the program ends (freeze: see gc_pause.py).
+    with no_cyclic_gc():
+        try:
+            return _import(args, ctx)
+        finally:
+            gc.freeze()
+
+
+def _import(args: argparse.Namespace, ctx: Context) -> int:
     from kx_ceremony.core.importing import ListChoices, preview_import, run_import
     from kx_ceremony.core.model import Kind
     from kx_ceremony.core.services.awards import find_award_form

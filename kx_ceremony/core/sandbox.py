@@ -19,18 +19,19 @@ How the child starts (``START_METHOD``):
   python-calamine is imported in the parent before the fork, so the child imports
   nothing. Inherited descriptors of the store are never closed early by the child, and
   POSIX record locks belong to the parent process anyway, so the store's locks stay.
-* Windows (and macOS): ``spawn``, a fresh interpreter that imports only this module and
-  python-calamine. There is no address-space limit on Windows without a job object
-  (not in the standard library's reach without ctypes plumbing we cannot test here), so
-  the time limit and the pre-checks (``importing.inspection``) guard it; a crash or
-  an abort of the child is still only a refused file.
+* Windows (and macOS): ``spawn``, a fresh interpreter that imports only this module (with
+  sandbox_confine.py) and python-calamine. There is no address-space limit on Windows
+  without a job object (not in the standard library's reach without ctypes plumbing we
+  cannot test here), so the time limit and the pre-checks (``importing.inspection``)
+  guard it; a crash or an abort of the child is still only a refused file.
 
 One child serves one opened workbook (``Workbook``): it opens the file once, then
 answers one request per sheet, and exits when the parent closes it, dies, or asks
 nothing for a long time. Given ``read_ahead`` (fork only: importing/prefetch.py), it
 parses the sheet the parent will most likely ask for before it is asked, while the
-parent is still starting up; ``read_ahead`` guards that sheet's size first, and the
-parent's request is answered exactly as it would be otherwise.
+parent is still starting up; ``read_ahead``'s guard checks that sheet's size (on this
+child's main thread, while a second one parses: ``_read_ahead``), and the parent's
+request is answered exactly as it would be otherwise.
 """
 
 from __future__ import annotations
@@ -41,11 +42,14 @@ import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import warnings
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+
+from kx_ceremony.core.sandbox_confine import confine
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 MEMORY_BUDGET = 2 * 1024**3  # bytes the child may add to the address space it starts with
@@ -88,9 +92,10 @@ class Limits:
     cells: int
 
 
-# read_ahead(path, sheet names, hidden sheets) -> (sheet name, Limits, anything the parent
-# gets with the cells) for the sheet to parse ahead, or None.
-ReadAhead = Callable[[str, list[str], list[str]], "tuple[str, Limits, object] | None"]
+# read_ahead(path, sheet names, hidden sheets) -> (sheet name, Limits, guard) for the sheet
+# to parse ahead, or None. guard() makes the parent's checks, raising where the parent
+# would refuse, and returns what the parent gets with the cells.
+ReadAhead = Callable[[str, list[str], list[str]], "tuple[str, Limits, Callable[[], object]] | None"]
 
 
 class Workbook:
@@ -251,7 +256,7 @@ def _serve(
     # forked child shares with its parent; what the child makes has no cycles, and it
     # lives for one file under a memory ceiling.
     gc.disable()
-    _confine(output, budget)
+    confine(output, budget)
     try:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
@@ -272,7 +277,9 @@ def _serve(
         _report(conn, exc)
         return
     conn.send(("ready", names, hidden))
-    ahead = _read_ahead(workbook, read_ahead, path, names, hidden) if read_ahead else None
+    ahead, parsing = (
+        _read_ahead(workbook, read_ahead, path, names, hidden) if read_ahead else (None, None)
+    )
     parent = multiprocessing.parent_process()
     watched = [conn] + ([parent.sentinel] if parent is not None else [])
     while True:
@@ -296,6 +303,9 @@ def _serve(
             conn.send(("not_ahead",))
             continue
         ahead = None
+        if parsing is not None:  # a read ahead its guard gave up: the workbook is still busy
+            parsing.join()
+            parsing = None
         try:
             sheet = workbook.get_sheet_by_name(name)
             if _too_big(sheet.height, sheet.width, limits):
@@ -314,23 +324,45 @@ def _too_big(height: int, width: int, limits: Limits) -> bool:
 
 
 def _read_ahead(workbook, choose: ReadAhead, path: str, names: list[str], hidden: list[str]):  # type: ignore[no-untyped-def]
-    """(name, height, width, rows, extra) of the sheet ``choose`` names, parsed before the parent
-    asks; None when it names none or anything fails (the parent's request then meets
-    the same failure the usual way, so what the user is told does not change)."""
+    """((name, height, width, rows, extra) of the sheet ``choose`` names, parsed before
+    the parent asks, or None when it names none or anything fails: the parent's request
+    then meets the same failure the usual way, so what the user is told does not change;
+    and the thread still parsing, or None).
+
+    The sheet is parsed on a thread while ``choose``'s guard runs on this one: calamine
+    leaves the GIL while it parses, so the two share the machine's cores. A guard that
+    refuses does not wait for the parse: the child reads nothing ahead, the parent checks
+    and refuses, and ends the child (parse and all)."""
+    thread: threading.Thread | None = None
     try:
         chosen = choose(path, names, hidden)
         if chosen is None:
-            return None
-        name, limits, extra = chosen
-        sheet = workbook.get_sheet_by_name(name)
+            return None, None
+        name, limits, guard = chosen
+        parsed: list[object] = []
+
+        def parse() -> None:
+            try:
+                parsed.append(workbook.get_sheet_by_name(name))
+            except BaseException as exc:  # noqa: BLE001 - met again by the parent's request
+                parsed.append(exc)
+
+        thread = threading.Thread(target=parse, name="read-ahead", daemon=True)
+        thread.start()
+        extra = guard()
+        thread.join()
+        sheet = parsed[0]
+        if isinstance(sheet, BaseException):
+            return None, None
         height, width = sheet.height, sheet.width
         if _too_big(height, width, limits):
-            return None
+            return None, None
         rows = sheet.to_python(skip_empty_area=False)
-        del sheet  # calamine's own copy of the cells
-        return name, height, width, _share_strings(rows), extra
+        parsed.clear()  # calamine's own copy of the cells goes with the sheet
+        del sheet
+        return (name, height, width, _share_strings(rows), extra), None
     except BaseException:  # noqa: BLE001 - left for the parent's request to meet
-        return None
+        return None, (thread if thread is not None and thread.is_alive() else None)
 
 
 def _share_strings(rows: list[list[object]]) -> list[list[object]]:
@@ -353,36 +385,3 @@ def _report(conn, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
         reply = ("failed", type(exc).__name__, str(exc)[:500])
     with contextlib.suppress(OSError, ValueError):
         conn.send(reply)
-
-
-def _confine(output: str, budget: int) -> None:
-    """Output to the log file, no Ctrl+C (the parent handles it), a memory ceiling."""
-    import signal
-
-    fd = os.open(output, os.O_WRONLY | os.O_APPEND)
-    for target in (1, 2):
-        os.dup2(fd, target)
-    os.close(fd)
-    sink = open(output, "a", encoding="utf-8", errors="replace")  # noqa: SIM115
-    sys.stdout = sys.stderr = sink
-    # A crash dump (faulthandler may be on, writing to some inherited descriptor) goes
-    # to the same file.
-    import faulthandler
-
-    if faulthandler.is_enabled():
-        faulthandler.enable(file=sink)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        import resource
-    except ImportError:  # Windows: no address-space limit (see the module's docstring)
-        return
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort leaves no core file
-    start = 0
-    with contextlib.suppress(OSError, ValueError), open("/proc/self/statm") as fh:
-        start = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = start + budget
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

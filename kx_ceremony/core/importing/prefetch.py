@@ -9,10 +9,11 @@ ended at exit, so a wrong guess costs nothing but its work.
 
 The child guards its read ahead as the parent guards a read (reading.Source.load): the
 file must be an .xlsx by content (``inspection.inspect_file``) and the sheet within the
-size limits (``inspection.check_xlsx_sheet_size``), else it reads nothing ahead and the
-parent checks and asks as always, so what a file is refused with does not change. When
-it did read ahead, it also sends the cells flagged in the sheet's XML (formula errors),
-so the parent need not read and check that XML a second time.
+size limits (``inspection.check_xlsx_sheet_size``, checked while calamine parses: see
+sandbox._read_ahead), else it reads nothing ahead and the parent checks and asks as
+always, so what a file is refused with does not change. When it did read ahead, it also
+sends the cells flagged in the sheet's XML (formula errors), so the parent need not read
+and check that XML a second time.
 Linux only (fork: the child starts in a millisecond, under its memory ceiling).
 """
 
@@ -21,6 +22,8 @@ from __future__ import annotations
 import os
 import sys
 import zipfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from kx_ceremony.core import sandbox
@@ -88,15 +91,15 @@ def _option(argv: list[str], name: str) -> str | None:
 
 
 class _Chooser:
-    """Runs in the child: the sheet to read ahead and its limits, once it passed the
-    checks the parent makes before it asks; None to read nothing ahead."""
+    """Runs in the child: the sheet to read ahead, its limits and its guard (the checks
+    the parent makes before it asks for cells: ``_guard``); None to read nothing ahead."""
 
     def __init__(self, sheet: str | None) -> None:
         self.sheet = sheet
 
     def __call__(
         self, path: str, names: list[str], hidden: list[str]
-    ) -> tuple[str, sandbox.Limits, dict[tuple[int, int], str]] | None:
+    ) -> tuple[str, sandbox.Limits, Callable[[], dict[tuple[int, int], str]]] | None:
         file = Path(path)
         if inspection.inspect_file(file).kind != "xlsx":
             return None
@@ -105,8 +108,15 @@ class _Chooser:
             return None
         with zipfile.ZipFile(file) as archive:
             part = xlsx_parts.sheet_parts(archive).get(candidates[0])
-            if not part:
-                return None
-            data = archive.read(part)
-        inspection.check_xlsx_sheet_size(file, data, candidates[0])
-        return candidates[0], SHEET_LIMITS, xlsx_parts.flagged_cells(data)
+        if not part:
+            return None
+        return candidates[0], SHEET_LIMITS, partial(_guard, file, part, candidates[0])
+
+
+def _guard(file: Path, part: str, sheet: str) -> dict[tuple[int, int], str]:
+    """The sheet's size checked as the parent checks it (raising where the parent would
+    refuse), and its flagged cells (formula errors), which go to the parent with the cells."""
+    with zipfile.ZipFile(file) as archive:
+        data = archive.read(part)
+    inspection.check_xlsx_sheet_size(file, data, sheet)
+    return xlsx_parts.flagged_cells(data)

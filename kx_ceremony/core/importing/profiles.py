@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from kx_ceremony.core.importing.columns import header_key
 from kx_ceremony.core.model import ImportProfile
 from kx_ceremony.core.store import Store
+from kx_ceremony.core.store.column_limits import require_fit
+from kx_ceremony.core.store.written import note_written
 
 _PROFILES = ImportProfile.__table__
 
@@ -57,15 +59,25 @@ def save_profile(
     choices: dict[str, str],
     award_names: dict[str, str],
 ) -> None:
-    """Insert or replace the profile for this header, inside the import's transaction."""
-    profile = session.scalars(select(ImportProfile).where(ImportProfile.fingerprint == key)).first()
-    if profile is None:
-        profile = ImportProfile(fingerprint=key)
-        session.add(profile)
-    profile.headers = list(headers)
-    profile.mapping = {str(k): val for k, val in mapping.items()}
-    profile.choices = dict(choices)
-    merged = dict(profile.award_names or {})
+    """Insert or replace the profile for this header, inside the import's transaction.
+
+    Through Core on the table, as storing.py writes: the ORM would configure every mapper
+    first, a noticeable part of a short command-line import."""
+    conn = session.connection()
+    saved = conn.execute(
+        select(_PROFILES.c.id, _PROFILES.c.award_names).where(_PROFILES.c.fingerprint == key)
+    ).first()
+    merged = dict(saved.award_names or {}) if saved is not None else {}
     merged.update(award_names)
-    profile.award_names = merged
-    session.flush()
+    values = {
+        "headers": list(headers),
+        "mapping": {str(k): val for k, val in mapping.items()},
+        "choices": dict(choices),
+        "award_names": merged,
+    }
+    if saved is None:
+        require_fit(_PROFILES, [{"fingerprint": key}])
+        conn.execute(insert(_PROFILES).values(fingerprint=key, **values))
+    else:
+        conn.execute(update(_PROFILES).where(_PROFILES.c.id == saved.id).values(**values))
+    note_written(session, _PROFILES.name)

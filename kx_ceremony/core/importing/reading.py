@@ -122,24 +122,14 @@ class Source:
                     ahead = self._workbook.rows_read_ahead(name, SHEET_LIMITS)  # type: ignore[union-attr]
                 except sandbox.SheetTooBig:
                     raise inspection.too_big(self.path, name) from None
+                except sandbox.ReaderCrashed:
+                    # The child parses while it checks: a sheet the check refuses may end
+                    # it first. Refuse as the check does; anything else is the crash.
+                    self._check_xml(name)
+                    raise
             if ahead is not None:
                 return SheetData(name, ahead[0], ahead[1])  # type: ignore[arg-type]
-        flags: dict[tuple[int, int], str] = {}
-        if self.kind == "xlsx":
-            with reader_boundary(self.path), zipfile.ZipFile(self.path) as archive:
-                part = self._parts.get(name)
-                # A sheet we cannot place: check every worksheet part before calamine runs.
-                parts = (
-                    [part]
-                    if part
-                    else [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
-                )
-                for each in parts:
-                    data = archive.read(each)
-                    inspection.check_xlsx_sheet_size(self.path, data, name)
-                    if each == part:
-                        flags = xlsx_parts.flagged_cells(data)
-                    del data
+        flags = self._check_xml(name) if self.kind == "xlsx" else {}
         # .xls and .ods reach here unchecked by XML: the child refuses before making cells.
         with reader_boundary(self.path):
             try:
@@ -147,6 +137,25 @@ class Source:
             except sandbox.SheetTooBig:
                 raise inspection.too_big(self.path, name) from None
         return SheetData(name, rows, flags)
+
+    def _check_xml(self, name: str) -> dict[tuple[int, int], str]:
+        """Refuse a sheet too big by its XML, before calamine runs; its flagged cells."""
+        flags: dict[tuple[int, int], str] = {}
+        with reader_boundary(self.path), zipfile.ZipFile(self.path) as archive:
+            part = self._parts.get(name)
+            # A sheet we cannot place: check every worksheet part before calamine runs.
+            parts = (
+                [part]
+                if part
+                else [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+            )
+            for each in parts:
+                data = archive.read(each)
+                inspection.check_xlsx_sheet_size(self.path, data, name)
+                if each == part:
+                    flags = xlsx_parts.flagged_cells(data)
+                del data
+        return flags
 
     def close(self) -> None:
         if self._workbook is not None:

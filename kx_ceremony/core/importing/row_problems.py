@@ -6,9 +6,13 @@ row is stored all the same.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from kx_ceremony.core.importing.duplicates import Entry, PersonKey
 from kx_ceremony.core.importing.results import ColumnMapping, RowProblem
 from kx_ceremony.core.importing.table import display_header
 from kx_ceremony.core.importing.xlsx_parts import NO_CACHED_VALUE
+from kx_ceremony.core.services.honouree_duplicates import SAME
 
 
 class Problems:
@@ -48,4 +52,46 @@ def flag_problem(problems: Problems, column: ColumnMapping, flag: str) -> None:
             column,
             flag,
             "là ô lỗi (công thức tra cứu không ra kết quả); hãy sửa công thức hoặc gõ giá trị.",
+        )
+
+
+def duplicate_problems(
+    problems: Problems,
+    column: ColumnMapping,
+    name: str,
+    earlier_row: Callable[[PersonKey, Entry], int],
+    key: PersonKey,
+    entry: Entry,
+    verdicts: tuple[str | None, str | None],
+) -> None:
+    """The row's duplicate verdicts (DuplicateIndex.check) as a problem or a warning."""
+    in_list, in_store = verdicts
+    if in_list is not None:
+        first = earlier_row(key, entry)
+        if in_list == SAME:
+            problems.add(
+                column,
+                name,
+                f"trùng với dòng {first} (cùng tên, cùng đơn vị, cùng năm sinh); hãy xóa một dòng.",
+            )
+        else:
+            problems.warn(
+                column,
+                name,
+                f"có thể trùng với dòng {first} (cùng tên, cùng đơn vị, thiếu năm sinh để phân "
+                "biệt); hãy kiểm tra: nếu là hai đối tượng khác nhau thì cứ nhập.",
+            )
+    if in_store == SAME:
+        problems.add(
+            column,
+            name,
+            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị, cùng năm sinh); hãy bỏ "
+            "dòng này khỏi tệp.",
+        )
+    elif in_store is not None:
+        problems.warn(
+            column,
+            name,
+            "có thể đã có trong danh sách buổi lễ (cùng tên, cùng đơn vị, thiếu năm sinh để "
+            "phân biệt); hãy kiểm tra.",
         )

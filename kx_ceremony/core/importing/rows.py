@@ -17,14 +17,13 @@ from kx_ceremony.core.importing.choices import ListChoices
 from kx_ceremony.core.importing.codes import code_key
 from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry
 from kx_ceremony.core.importing.results import ColumnMapping, ImportRow
-from kx_ceremony.core.importing.row_problems import Problems, flag_problem
+from kx_ceremony.core.importing.row_problems import Problems, duplicate_problems, flag_problem
 from kx_ceremony.core.importing.table import (
     group_kind,
     is_signature_row,
     is_total_row,
 )
 from kx_ceremony.core.model import Kind, kind_refusal
-from kx_ceremony.core.services.honouree_duplicates import SAME
 from kx_ceremony.core.text.titles import gender_of_title, titled_name
 from kx_ceremony.core.text.vietnamese import (
     fold_for_search,
@@ -65,6 +64,7 @@ class RowContext:
         self.fields = [(name, column, column.index) for name, column in self.col.items()]
         self.text_fields = [f for f in TEXT_FIELDS if f in self.col]
         # Worked out once per distinct value: units, awards, names and years repeat.
+        self.names = v.Memo(lambda text: posthumous_in_name(self.clean(text)), 100_000)
         self.folded = v.Memo(fold_for_search, 100_000)
         self.identity = v.Memo(identity_key_of_clean)
         self.kind_of_name = v.Memo(v.kind_from_name)
@@ -72,6 +72,10 @@ class RowContext:
         self.repaired = v.Memo(repair_name_case)
         self.years = v.Memo(v.parse_birth_year, 10_000)
         self.genders = v.Memo(v.parse_gender, 1_000)
+        self.split_birth = "birth_male" in self.col or "birth_female" in self.col
+        self.has_birth = "birth" in self.col
+        self.gender_marks = "male_mark" in self.col or "female_mark" in self.col
+        self.refusals: dict[tuple[int, Kind], str | None] = {}  # (form id, kind) -> why not
 
 
 def build_rows(ctx: RowContext) -> list[ImportRow]:
@@ -141,18 +145,35 @@ def _nominee(
     width = len(row)
     flags = ctx.flags
     raw: dict[str, object] = {}
-    for name, column, at in ctx.fields:
-        value = row[at] if at < width else ""
-        flag = flags.get((index, at)) if flags else None
-        if value.__class__ is str and value[:1] == "#" and flag is None and v.is_error_text(value):
-            flag = value.strip()
-        if flag is not None:
-            flag_problem(problems, column, flag)
-            value = ""
-        raw[name] = value
+    if flags:
+        for name, column, at in ctx.fields:
+            value = row[at] if at < width else ""
+            flag = flags.get((index, at))
+            if (
+                value.__class__ is str
+                and value[:1] == "#"
+                and flag is None
+                and v.is_error_text(value)
+            ):
+                flag = value.strip()
+            if flag is not None:
+                flag_problem(problems, column, flag)
+                value = ""
+            raw[name] = value
+    else:  # the usual sheet: no flagged cell, only an error typed as text to look for
+        for name, column, at in ctx.fields:
+            value = row[at] if at < width else ""
+            if value.__class__ is str and value[:1] == "#" and v.is_error_text(value):
+                flag_problem(problems, column, value.strip())
+                value = ""
+            raw[name] = value
 
     clean = ctx.clean
-    name, posthumous = posthumous_in_name(clean(raw.get("name")))
+    cell = raw.get("name")
+    if cell.__class__ is str:
+        name, posthumous = ctx.names[cell]
+    else:
+        name, posthumous = posthumous_in_name(clean(cell))
     if "posthumous" in raw and v.is_mark(raw["posthumous"]):
         posthumous = True
     kind = _kind(ctx, raw, name, group, problems)
@@ -189,27 +210,29 @@ def _nominee(
         entry = Entry(index + 1, birth_year, award_key, year)
         verdicts = ctx.duplicates.check(key, entry)
         if verdicts != _UNIQUE:
-            _duplicate(ctx, key, entry, verdicts, name, problems)
-    return ImportRow(
-        row=index + 1,
-        kind=_KIND_VALUE[kind],
-        name=name,
-        gender=gender,
-        birth_year=birth_year,
-        position=texts["position"],
-        unit=texts["unit"],
-        achievement=texts["achievement"],
-        note=note,
-        register_number=texts["register_number"],
-        award_text=award_text,
-        award_form_id=form_id,
-        award_code=code,
-        problems=tuple(problems.items),
-        name_fold=ctx.folded[name],
-        title=title,
-        warnings=tuple(problems.warnings),
-        award_new=award_new,
-        posthumous=posthumous and kind is not Kind.COLLECTIVE,
+            duplicate_problems(
+                problems, ctx.col["name"], name, ctx.duplicates.earlier_row, key, entry, verdicts
+            )
+    return ImportRow(  # positional, in the order of its fields: cheaper than by name
+        index + 1,  # row
+        _KIND_VALUE[kind],
+        name,
+        gender,
+        birth_year,
+        texts["position"],
+        texts["unit"],
+        texts["achievement"],
+        note,
+        texts["register_number"],
+        award_text,
+        form_id,
+        code,
+        tuple(problems.items),
+        ctx.folded[name],  # name_fold
+        title,
+        tuple(problems.warnings),
+        award_new,
+        posthumous and kind is not Kind.COLLECTIVE,
     )
 
 
@@ -271,6 +294,22 @@ def _gender_and_birth(
             gender = ctx.genders[text] or gender
         except v.BadValue as exc:
             problems.add(ctx.col["gender"], text, exc.message)
+    if ctx.split_birth:
+        birth_year, gender = _split_birth(ctx, raw, gender, problems)
+    if ctx.has_birth and birth_year is None:
+        birth_year = _birth(ctx, raw["birth"], ctx.col["birth"], problems)
+    if ctx.gender_marks:
+        male_mark, female_mark = v.is_mark(raw.get("male_mark")), v.is_mark(raw.get("female_mark"))
+        if male_mark != female_mark:
+            gender = "male" if male_mark else "female"
+    return (str(gender) if gender else None), birth_year
+
+
+def _split_birth(
+    ctx: RowContext, raw: dict[str, object], gender: str | None, problems: Problems
+) -> tuple[int | None, str | None]:
+    """The birth year from a "Nam" and a "Nữ" year column, and the gender it tells."""
+    birth_year = None
     male, female = raw.get("birth_male"), raw.get("birth_female")
     has_male, has_female = male not in ("", None), female not in ("", None)
     if has_male and has_female:
@@ -283,13 +322,7 @@ def _gender_and_birth(
         gender = "male" if has_male else "female"
         column = ctx.col["birth_male" if has_male else "birth_female"]
         birth_year = _birth(ctx, male if has_male else female, column, problems)
-    if "birth" in ctx.col and birth_year is None:
-        birth_year = _birth(ctx, raw.get("birth"), ctx.col["birth"], problems)
-    if "male_mark" in raw or "female_mark" in raw:
-        male_mark, female_mark = v.is_mark(raw.get("male_mark")), v.is_mark(raw.get("female_mark"))
-        if male_mark != female_mark:
-            gender = "male" if male_mark else "female"
-    return (str(gender) if gender else None), birth_year
+    return birth_year, gender
 
 
 def _birth(ctx: RowContext, value: object, column: ColumnMapping, problems: Problems) -> int | None:
@@ -333,48 +366,11 @@ def _award(
             )
         problems.add(column, text, message + ".")
         return None, "", ""
-    refusal = kind_refusal(form.full_name, form.kinds, kind)
+    refusals = ctx.refusals
+    key = (form.id, kind)
+    refusal = refusals.get(key)
+    if key not in refusals:
+        refusal = refusals[key] = kind_refusal(form.full_name, form.kinds, kind)
     if refusal:
         problems.add(column, text, f"{refusal}; hãy sửa hình thức hoặc phân loại.")
     return form.id, form.code, ""
-
-
-def _duplicate(
-    ctx: RowContext,
-    key: tuple[str, str],
-    entry: Entry,
-    verdicts: tuple[str | None, str | None],
-    name: str,
-    problems: Problems,
-) -> None:
-    in_list, in_store = verdicts
-    column = ctx.col["name"]
-    if in_list is not None:
-        first = ctx.duplicates.earlier_row(key, entry)
-        if in_list == SAME:
-            problems.add(
-                column,
-                name,
-                f"trùng với dòng {first} (cùng tên, cùng đơn vị, cùng năm sinh); hãy xóa một dòng.",
-            )
-        else:
-            problems.warn(
-                column,
-                name,
-                f"có thể trùng với dòng {first} (cùng tên, cùng đơn vị, thiếu năm sinh để phân "
-                "biệt); hãy kiểm tra: nếu là hai đối tượng khác nhau thì cứ nhập.",
-            )
-    if in_store == SAME:
-        problems.add(
-            column,
-            name,
-            "đã có trong danh sách buổi lễ này (cùng tên, cùng đơn vị, cùng năm sinh); hãy bỏ "
-            "dòng này khỏi tệp.",
-        )
-    elif in_store is not None:
-        problems.warn(
-            column,
-            name,
-            "có thể đã có trong danh sách buổi lễ (cùng tên, cùng đơn vị, thiếu năm sinh để "
-            "phân biệt); hãy kiểm tra.",
-        )

@@ -327,18 +327,11 @@ def run_import(
         storing.require_ceremony(session, ceremony_id)
         storing.recheck_duplicates(session, ceremony_id, valid)
         new_ids = storing.apply_award_choices(session, ceremony_id, preview.awards)
-        for start in range(0, len(valid), INSERT_CHUNK):
-            tick(start, len(valid), "Đang lưu")
-            chunk = valid[start : start + INSERT_CHUNK]
-            storing.insert_rows(
-                session,
-                [
-                    storing.record(
-                        ceremony_id, r, r.award_form_id if not r.award_new else new_ids[r.award_new]
-                    )
-                    for r in chunk
-                ],
-            )
+        with storing.bulk_insert(session, len(valid)):
+            for start in range(0, len(valid), INSERT_CHUNK):
+                tick(start, len(valid), "Đang lưu")
+                chunk = valid[start : start + INSERT_CHUNK]
+                storing.insert_rows(session, storing.records(ceremony_id, chunk, new_ids))
         _remember(session, preview, new_ids)
         tick(len(valid), len(valid), "Đang lưu")
     log.info("imported %d rows from %s into ceremony %d", len(valid), path, ceremony_id)

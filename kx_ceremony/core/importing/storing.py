@@ -7,6 +7,7 @@ costs a command-line import a noticeable part of its run time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 
 from sqlalchemy import insert, select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from kx_ceremony.core.award_types import type_from_name
 from kx_ceremony.core.errors import UserError
+from kx_ceremony.core.importing import sqlite_bulk
 from kx_ceremony.core.importing.award_choice import MAPPED, NEW, AwardValue
 from kx_ceremony.core.importing.award_matching import normalise_award, proposed_printed_word
 from kx_ceremony.core.importing.duplicates import DuplicateIndex, Entry, PersonKey
@@ -30,6 +32,11 @@ from kx_ceremony.core.text.vietnamese import fold_for_search, identity_key
 _CEREMONIES = Ceremony.__table__
 _FORMS = AwardForm.__table__
 _HONOUREES = Honouree.__table__
+
+
+def bulk_insert(session: Session, count: int):  # type: ignore[no-untyped-def]
+    """Around the insert_rows calls of one import of ``count`` rows (sqlite_bulk.py)."""
+    return sqlite_bulk.bulk_indexes(session.connection(), _HONOUREES.name, count)
 
 
 def require_ceremony(session: Session, ceremony_id: int) -> None:
@@ -82,7 +89,7 @@ def existing_people(session: Session, ceremony_id: int) -> dict[PersonKey, list[
     return people
 
 
-# The columns an import writes, in the order of record()'s values.
+# The columns an import writes, in the order of records()' values.
 COLUMNS = (
     "ceremony_id",
     "kind",
@@ -106,47 +113,48 @@ COLUMNS = (
 _PRESENT = Attendance.PRESENT.value
 
 
-def record(ceremony_id: int, row: ImportRow, award_form_id: int | None) -> tuple[object, ...]:
-    """The honouree's values in the order of COLUMNS (a tuple: cheaper than a dict)."""
-    return (
-        ceremony_id,
-        row.kind,
-        row.name,
-        row.title,
-        row.name_fold or fold_for_search(row.name),
-        row.gender,
-        row.birth_year,
-        row.position,
-        row.unit,
-        row.achievement,
-        award_form_id,
-        None,
-        row.register_number,
-        "",
-        _PRESENT,
-        "",
-        row.note,
-        bool(row.posthumous),
-    )
+def records(
+    ceremony_id: int, rows: Sequence[ImportRow], new_ids: dict[str, int]
+) -> list[tuple[object, ...]]:
+    """The honourees' values in the order of COLUMNS, one tuple per row (cheaper than a
+    dict); a row naming a new award form gets the id it was added with (``new_ids``)."""
+    return [
+        (
+            ceremony_id,
+            row.kind,
+            row.name,
+            row.title,
+            row.name_fold or fold_for_search(row.name),
+            row.gender,
+            row.birth_year,
+            row.position,
+            row.unit,
+            row.achievement,
+            new_ids[row.award_new] if row.award_new else row.award_form_id,
+            None,
+            row.register_number,
+            "",
+            _PRESENT,
+            "",
+            row.note,
+            bool(row.posthumous),
+        )
+        for row in rows
+    ]
 
 
 def insert_rows(session: Session, records: list[tuple[object, ...]]) -> None:
-    """One executemany per chunk of record() tuples. On SQLite straight to the driver:
-    SQLAlchemy's per-row parameter processing costs more than SQLite's insert itself."""
+    """Insert records() tuples, in their order. On SQLite straight to the driver, many rows
+    per statement (sqlite_bulk.py): SQLAlchemy's per-row parameter processing, and
+    SQLite's per-statement work, cost more than SQLite's insert itself."""
     require_fit_columns(_HONOUREES, COLUMNS, records)  # the same limits on every store
     note_written(session, "honourees")  # the fast path below is not seen by the session
     journal.mark_incomplete(session)  # nor by the journal: an import is not undone row by row
     conn = session.connection()
     if conn.dialect.name == "sqlite" and records:
-        conn.exec_driver_sql(_SQLITE_INSERT, records)
+        sqlite_bulk.insert_many(conn, _HONOUREES.name, COLUMNS, records)
     elif records:
         conn.execute(insert(_HONOUREES), [dict(zip(COLUMNS, r, strict=True)) for r in records])
-
-
-_SQLITE_INSERT = (
-    f"INSERT INTO {_HONOUREES.name} ({', '.join(COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in COLUMNS)})"
-)
 
 
 def apply_award_choices(
