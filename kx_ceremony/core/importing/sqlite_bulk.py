@@ -15,12 +15,14 @@ SQLite only; other stores insert through SQLAlchemy as usual (storing.insert_row
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 ROWS_PER_STATEMENT = 100  # fewer when the SQLite library allows fewer parameters
 # A bulk of at least this many rows into a table that holds fewer rows than it brings
@@ -95,4 +97,7 @@ def bulk_indexes(conn: Connection, table: str, count: int) -> Iterator[None]:
         for _, sql in indexes:
             conn.exec_driver_sql(sql)
     finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+        # Back to the connection's own cache; a store that fails here fails the import
+        # anyway (or already did): that first failure is the one to report.
+        with contextlib.suppress(DBAPIError):
+            conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
