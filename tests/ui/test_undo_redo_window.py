@@ -89,3 +89,19 @@ def test_each_ceremony_offers_only_its_own_edits(window, store, demo_id):
     assert not window.honourees.undo_button.isEnabled()
     window.open_ceremony(demo_id)
     assert _edit_menu(window)[0] == "Hoàn tác: thêm người trao «Người của lễ đầu»"
+
+
+def test_a_wrong_list_imported_is_taken_back_with_ctrl_z(window, store, demo_id, qtbot, tmp_path):
+    from kx_ceremony.core.importing.service import run_import
+    from kx_ceremony.core.services.awards import list_award_forms
+
+    view = window.honourees
+    total = view.model.total
+    sheet = tmp_path / "nham-tep.csv"
+    award = list_award_forms(store, demo_id)[0].full_name
+    sheet.write_text(f"Họ và tên,Đơn vị,Hình thức\nNgười Nhầm Tệp,Xã Nhầm,{award}\n")
+    run_import(store, demo_id, sheet)
+    assert view.model.total == total + 1
+    assert _edit_menu(window)[0] == "Hoàn tác: nhập 1 dòng từ «nham-tep.csv»"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    assert view.model.total == total

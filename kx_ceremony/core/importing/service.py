@@ -46,7 +46,7 @@ from kx_ceremony.core.importing.rows import RowContext, build_rows
 from kx_ceremony.core.importing.table import HeaderFound, find_header
 from kx_ceremony.core.importing.values import TextCleaner, detect_legacy
 from kx_ceremony.core.model import Kind
-from kx_ceremony.core.store import Store, lock_ceremony_for_import
+from kx_ceremony.core.store import Store, journal, lock_ceremony_for_import
 
 log = logging.getLogger(__name__)
 
@@ -333,6 +333,7 @@ def run_import(
                 chunk = valid[start : start + INSERT_CHUNK]
                 storing.insert_rows(session, storing.records(ceremony_id, chunk, new_ids))
         _remember(session, preview, new_ids)
+        journal.name_step(session, f"nhập {len(valid)} dòng từ «{Path(path).name}»")
         tick(len(valid), len(valid), "Đang lưu")
     log.info("imported %d rows from %s into ceremony %d", len(valid), path, ceremony_id)
     return ImportResult(preview, len(valid), skipped, stored=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from kx_ceremony.core.award_types import type_from_name
@@ -149,12 +149,23 @@ def insert_rows(session: Session, records: list[tuple[object, ...]]) -> None:
     SQLite's per-statement work, cost more than SQLite's insert itself."""
     require_fit_columns(_HONOUREES, COLUMNS, records)  # the same limits on every store
     note_written(session, "honourees")  # the fast path below is not seen by the session
-    journal.mark_incomplete(session)  # nor by the journal: an import is not undone row by row
     conn = session.connection()
+    kept = journal.keeping(session)  # the window offers undo: the rows added are read back
+    key = _HONOUREES.c.id
     if conn.dialect.name == "sqlite" and records:
+        # One writer at a time on SQLite (BEGIN IMMEDIATE): the new ids are those above.
+        before = conn.execute(select(func.max(key))).scalar() or 0 if kept else 0
         sqlite_bulk.insert_many(conn, _HONOUREES.name, COLUMNS, records)
+        if kept:
+            added = conn.execute(select(key).where(key > before)).scalars().all()
+            journal.note_added(session, _HONOUREES, added)
     elif records:
-        conn.execute(insert(_HONOUREES), [dict(zip(COLUMNS, r, strict=True)) for r in records])
+        params = [dict(zip(COLUMNS, r, strict=True)) for r in records]
+        if kept:  # another PC may add meanwhile: the ids this statement gave, exactly
+            added = conn.execute(insert(_HONOUREES).returning(key), params).scalars().all()
+            journal.note_added(session, _HONOUREES, added)
+        else:
+            conn.execute(insert(_HONOUREES), params)
 
 
 def apply_award_choices(

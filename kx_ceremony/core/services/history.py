@@ -2,9 +2,9 @@
 
 Every committed edit of honourees, presenters, rounds, the award catalogue, decisions or
 the ceremony's settings becomes one step (``record``), whichever screen or service made
-it: nothing has to remember to register itself. Imports, printing and the pledge
-documents are not steps (they write what an undo must not take back: the ledger of
-blanks, whole lists); a step is refused, never forced, when a row it would put back has
+it: nothing has to remember to register itself; an import is one step («nhập 25 dòng từ
+«…»»). Printing and the pledge documents are not steps (the ledger of blanks and the
+register numbers are what came out of the printer, not edits); a step is refused, never forced, when a row it would put back has
 changed since (on another PC, by a print run): the history of that ceremony is then
 dropped, as it no longer describes the store.
 """
@@ -68,7 +68,7 @@ class History:
             return None
         if not kept.complete or any(c.table not in EDITED_TABLES for c in asked):
             return None
-        step = Step(ceremony_id, label_of(kept.changes), tuple(kept.changes))
+        step = Step(ceremony_id, kept.label or label_of(kept.changes), tuple(kept.changes))
         done = self._done.setdefault(ceremony_id, [])
         done.append(step)
         del done[: -self.limit]

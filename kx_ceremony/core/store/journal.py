@@ -62,6 +62,7 @@ class RowChange:
 class Journal:
     changes: list[RowChange] = field(default_factory=list)
     complete: bool = True
+    label: str = ""  # what the writer calls the step ("nhập 25 người nhận từ «…»"), if it says
 
     def add(self, change: RowChange) -> None:
         self.changes.append(change)
@@ -93,6 +94,38 @@ def mark_incomplete(session: Session) -> None:
     journal = session.info.get(_KEY)
     if journal is not None:
         journal.complete = False
+
+
+def keeping(session: Session) -> bool:
+    """Whether this session's writes are being journalled (someone will offer undo)."""
+    journal = session.info.get(_KEY)
+    return journal is not None and journal.complete
+
+
+def name_step(session: Session, label: str) -> None:
+    """Name the step this transaction makes, instead of the name read from its rows."""
+    journal = session.info.get(_KEY)
+    if journal is not None:
+        journal.label = label
+
+
+def note_added(session: Session, table: Table, keys: Sequence[Any]) -> None:
+    """Rows added behind the session's back (the import's fast path), read back whole."""
+    journal = session.info.get(_KEY)
+    if journal is None or not journal.complete:
+        return
+    if len(journal.changes) + len(keys) > MAX_ROWS:
+        journal.complete = False
+        journal.changes.clear()
+        return
+    conn = session.connection()
+    key_column = _key_column(table)
+    keys = sorted(keys)
+    for start in range(0, len(keys), 500):
+        query = select(table).where(key_column.in_(keys[start : start + 500])).order_by(key_column)
+        for found in conn.execute(query).mappings():
+            row = dict(found)
+            journal.add(RowChange(table.name, row[key_column.name], None, row, **_hints(table, row)))
 
 
 def _journal_of(target: object) -> Journal | None:
