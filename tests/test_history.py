@@ -266,3 +266,22 @@ def test_printing_is_no_step_and_its_numbers_stay(kept):
     assert history.undo_label(ceremony_id).startswith("sửa hình thức")  # printing: no step
     history.undo(store, ceremony_id)  # the pattern back; the number given stays
     assert get_honouree(store, ceremony_id, person.id).register_number
+
+
+def test_the_oldest_steps_go_when_too_many_rows_are_kept(any_store):
+    """Memory stays bounded: past the rows a history keeps, the oldest steps are dropped,
+    never the newest."""
+    ceremony_id = create_demo(any_store)
+    history = History(kept_rows=3)
+    any_store.keep_journals(history.record)
+    for name in ("Ông A", "Ông B", "Ông C", "Ông D"):
+        add_presenter(any_store, ceremony_id, PresenterInput(name=name))
+    labels = []
+    while history.undo_label(ceremony_id):
+        labels.append(history.undo_label(ceremony_id))
+        history.undo(any_store, ceremony_id)
+    assert labels == [
+        "thêm người trao «Ông D»",
+        "thêm người trao «Ông C»",
+        "thêm người trao «Ông B»",
+    ]

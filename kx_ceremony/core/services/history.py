@@ -36,6 +36,7 @@ EDITED_TABLES = frozenset(
     }
 )
 LIMIT = 100  # steps kept per ceremony
+KEPT_ROWS = 100_000  # rows kept per ceremony, over all its steps (a few imports of big lists)
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,9 @@ class History:
     """The undo and redo stacks of each ceremony. Not thread-safe: the window calls it on
     its own thread (journals of background writes are handed over by a queued signal)."""
 
-    def __init__(self, limit: int = LIMIT) -> None:
+    def __init__(self, limit: int = LIMIT, kept_rows: int = KEPT_ROWS) -> None:
         self.limit = limit
+        self.kept_rows = kept_rows
         self._done: dict[int, list[Step]] = {}
         self._undone: dict[int, list[Step]] = {}
 
@@ -72,6 +74,8 @@ class History:
         done = self._done.setdefault(ceremony_id, [])
         done.append(step)
         del done[: -self.limit]
+        while len(done) > 1 and sum(len(s.changes) for s in done) > self.kept_rows:
+            del done[0]  # the oldest steps go first; the newest is always kept
         self._undone.pop(ceremony_id, None)
         return step
 
