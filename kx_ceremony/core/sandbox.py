@@ -25,13 +25,13 @@ How the child starts (``START_METHOD``):
   cannot test here), so the time limit and the pre-checks (``importing.inspection``)
   guard it; a crash or an abort of the child is still only a refused file.
 
-One child serves one opened workbook (``Workbook``): it opens the file once, then
-answers one request per sheet, and exits when the parent closes it, dies, or asks
+One child serves one opened workbook (``Workbook``): it opens the file once, answers one
+request per sheet (its rows in chunks, the parent working on the first while the child
+converts the rest: sandbox_rows.py), and exits when the parent closes it, dies, or asks
 nothing for a long time. Given ``read_ahead`` (fork only: importing/prefetch.py), it
 parses the sheet the parent will most likely ask for before it is asked, while the
-parent is still starting up; ``read_ahead``'s guard checks that sheet's size (on this
-child's main thread, while a second one parses: ``_read_ahead``), and the parent's
-request is answered exactly as it would be otherwise.
+parent starts up; ``read_ahead``'s guard checks that sheet's size (on the child's main
+thread, while a second one parses: ``_read_ahead``); the request is answered as always.
 """
 
 from __future__ import annotations
@@ -43,19 +43,20 @@ import os
 import sys
 import tempfile
 import threading
+import time
 import warnings
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from kx_ceremony.core.sandbox_confine import confine
+from kx_ceremony.core.sandbox_confine import confine, output_tail
+from kx_ceremony.core.sandbox_rows import SheetRows, send_rows
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 MEMORY_BUDGET = 2 * 1024**3  # bytes the child may add to the address space it starts with
 TIME_LIMIT = 120.0  # seconds for opening the file, and again for reading each sheet
 IDLE_LIMIT = 3600.0  # a child nobody asks anything for this long leaves
-LOG_TAIL = 4000  # bytes of the child's output kept for the log (its start and end)
 
 # Python 3.12+ warns that fork() in a process with threads "may lead to deadlocks in the
 # child". Our child never touches a lock another thread could hold (see above).
@@ -141,6 +142,9 @@ class Workbook:
         self.hidden: set[str] = set()
         self._ready = False
         self._reads_ahead = read_ahead is not None
+        self._stream: SheetRows | None = None  # the sheet whose rows are still arriving
+        self._left = 0  # rows it has still to send
+        self._budget = 0.0  # seconds left of the time limit for them
         if read_ahead is None:
             self.wait_ready()
 
@@ -150,41 +154,74 @@ class Workbook:
             _, names, hidden = self._ask(None)
             self.sheet_names, self.hidden, self._ready = names, set(hidden), True
 
-    def rows(self, name: str, limits: Limits) -> list[list[object]]:
-        """The sheet's cells as Python values; SheetTooBig past the limits."""
+    def rows(self, name: str, limits: Limits) -> SheetRows:
+        """The sheet's cells as Python values, arriving as they are read
+        (sandbox_rows.py); SheetTooBig past the limits."""
+        if self._stream is not None:  # the rest of a sheet still arriving comes first
+            self._stream.finish()
         reply = self._ask(("sheet", name, limits))
         if reply[0] == "too_big":
             raise SheetTooBig(name)
-        return reply[1]
+        return self._open_stream(reply[1], limits)
 
-    def rows_read_ahead(
-        self, name: str, limits: Limits
-    ) -> tuple[list[list[object]], object] | None:
+    def rows_read_ahead(self, name: str, limits: Limits) -> tuple[SheetRows, object] | None:
         """(cells, what read_ahead gave besides) when the child read this sheet ahead,
         its guard passed; None when it did not (ask ``rows`` then, as always)."""
         if not self._reads_ahead:
             return None
+        if self._stream is not None:  # the rest of a sheet still arriving comes first
+            self._stream.finish()
         reply = self._ask(("ahead", name, limits))
         if reply[0] == "too_big":
             raise SheetTooBig(name)
-        return None if reply[0] == "not_ahead" else (reply[1], reply[2])
+        return None if reply[0] == "not_ahead" else (self._open_stream(reply[1], limits), reply[2])
+
+    def _open_stream(self, total: object, limits: Limits) -> SheetRows:
+        if total.__class__ is not int or not 0 <= total <= limits.rows:  # type: ignore[operator]
+            output = self.output
+            self.close()
+            raise ReaderCrashed(f"reader announced {total!r} rows", output)
+        self._kill[0] = bool(total)  # a child sending rows is killed, not asked to leave
+        rows = SheetRows(total, self._next_chunk)  # type: ignore[arg-type]
+        if total:
+            self._stream, self._left, self._budget = rows, total, self.time_limit  # type: ignore[assignment]
+        return rows
+
+    def _next_chunk(self) -> list[list[object]]:
+        """The next chunk of the sheet being sent, checked against what was announced."""
+        started = time.monotonic()
+        reply = self._ask(None, self._budget, busy=True)
+        self._budget -= time.monotonic() - started
+        chunk = reply[1] if reply[0] == "chunk" and len(reply) == 2 else None
+        rows_ok = chunk.__class__ is list and 0 < len(chunk) <= self._left  # type: ignore[arg-type]
+        if not rows_ok or any(row.__class__ is not list for row in chunk):  # type: ignore[union-attr]
+            output = self.output
+            self.close()
+            raise ReaderCrashed("reader sent rows it had not announced", output)
+        self._left -= len(chunk)  # type: ignore[arg-type]
+        if not self._left:
+            self._stream = None
+            self._kill[0] = False
+        return chunk  # type: ignore[return-value]
 
     def close(self) -> None:
         self._finalizer()
 
-    def _ask(self, request: tuple | None) -> tuple:
+    def _ask(self, request: tuple | None, limit: float | None = None, busy: bool = False) -> tuple:
+        """The answer to ``request`` within ``limit`` seconds (the time limit); ``busy``:
+        the child still has more to send after it (kill it, do not ask it to leave)."""
         self._kill[0] = True
         try:
             if request is not None:
                 self._conn.send(request)
-            if not self._conn.poll(self.time_limit):
+            if not self._conn.poll(max(self.time_limit if limit is None else limit, 0.0)):
                 self.close()
                 raise ReaderCrashed(f"no answer within {self.time_limit:g} s")
             reply = self._conn.recv()
-            self._kill[0] = reply[0] not in ("ready", "rows", "too_big", "not_ahead")
+            self._kill[0] = busy or reply[0] not in ("ready", "stream", "too_big", "not_ahead")
         except (EOFError, OSError, BrokenPipeError):
             self._process.join(5)
-            output = _tail(self._output)
+            output = output_tail(self._output)
             code = self._process.exitcode
             self.close()
             raise ReaderCrashed(f"reader process ended (exit code {code})", output) from None
@@ -205,24 +242,7 @@ class Workbook:
 
     @property
     def output(self) -> str:
-        return _tail(self._output)
-
-
-def _tail(path: str) -> str:
-    """The start and the end of the child's output (a Rust panic says what first)."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(LOG_TAIL // 2)
-            fh.seek(0, os.SEEK_END)
-            size = fh.tell()
-            if size <= LOG_TAIL:
-                fh.seek(0)
-                return fh.read().decode("utf-8", "replace")
-            fh.seek(size - LOG_TAIL // 2)
-            tail = fh.read()
-    except OSError:
-        return ""
-    return (head + b"\n[...]\n" + tail).decode("utf-8", "replace")
+        return output_tail(self._output)
 
 
 def _stop(process, conn, output: str, kill: list[bool], forked: bool) -> None:  # type: ignore[no-untyped-def]
@@ -293,11 +313,17 @@ def _serve(
             return
         kind, name, limits = request
         if ahead is not None and ahead[0] == name:
-            _, height, width, rows, extra = ahead
+            _, height, width, sheet, extra = ahead
             ahead = None
-            too_big = _too_big(height, width, limits)
-            conn.send(("too_big",) if too_big else ("rows", rows, extra))
-            del rows
+            try:
+                if _too_big(height, width, limits):
+                    conn.send(("too_big",))
+                else:
+                    send_rows(conn, sheet, extra)
+            except BaseException as exc:  # noqa: BLE001
+                _report(conn, exc)
+                return
+            del sheet
             continue
         if kind == "ahead":
             conn.send(("not_ahead",))
@@ -311,12 +337,11 @@ def _serve(
             if _too_big(sheet.height, sheet.width, limits):
                 conn.send(("too_big",))
                 continue
-            rows = _share_strings(sheet.to_python(skip_empty_area=False))
+            send_rows(conn, sheet)
         except BaseException as exc:  # noqa: BLE001
             _report(conn, exc)
             return
-        conn.send(("rows", rows))
-        del rows, sheet
+        del sheet
 
 
 def _too_big(height: int, width: int, limits: Limits) -> bool:
@@ -324,7 +349,7 @@ def _too_big(height: int, width: int, limits: Limits) -> bool:
 
 
 def _read_ahead(workbook, choose: ReadAhead, path: str, names: list[str], hidden: list[str]):  # type: ignore[no-untyped-def]
-    """((name, height, width, rows, extra) of the sheet ``choose`` names, parsed before
+    """((name, height, width, sheet, extra) of the sheet ``choose`` names, parsed before
     the parent asks, or None when it names none or anything fails: the parent's request
     then meets the same failure the usual way, so what the user is told does not change;
     and the thread still parsing, or None).
@@ -357,23 +382,9 @@ def _read_ahead(workbook, choose: ReadAhead, path: str, names: list[str], hidden
         height, width = sheet.height, sheet.width
         if _too_big(height, width, limits):
             return None, None
-        rows = sheet.to_python(skip_empty_area=False)
-        parsed.clear()  # calamine's own copy of the cells goes with the sheet
-        del sheet
-        return (name, height, width, _share_strings(rows), extra), None
+        return (name, height, width, sheet, extra), None
     except BaseException:  # noqa: BLE001 - left for the parent's request to meet
         return None, (thread if thread is not None and thread.is_alive() else None)
-
-
-def _share_strings(rows: list[list[object]]) -> list[list[object]]:
-    """The rows with every repeated text one object: calamine makes a new string per cell,
-    while a list repeats its units, awards and achievements on every row. Pickle sends a
-    string it has already sent as a back-reference, so the reply shrinks several times
-    (less to pickle, to pipe and to unpickle) and the parent holds each text once. Only
-    strings are shared: equal values of other types may differ (True == 1 == 1.0)."""
-    seen: dict[str, str] = {}
-    share = seen.setdefault
-    return [[share(c, c) if c.__class__ is str else c for c in row] for row in rows]
 
 
 def _report(conn, exc: BaseException) -> None:  # type: ignore[no-untyped-def]

@@ -1,12 +1,15 @@
 """The reader child's confinement (core/sandbox.py): its output to a file that is logged,
-never shown; no Ctrl+C (the parent handles it); no core file; and, on POSIX, a ceiling
-on the address space it may add to what it started with."""
+never shown (``output_tail``: what of it goes to the log); no Ctrl+C (the parent handles
+it); no core file; and, on POSIX, a ceiling on the address space it may add to what it
+started with."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sys
+
+LOG_TAIL = 4000  # bytes of the child's output kept for the log (its start and end)
 
 
 def confine(output: str, budget: int) -> None:
@@ -40,3 +43,20 @@ def confine(output: str, budget: int) -> None:
         limit = min(limit, hard)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def output_tail(path: str) -> str:
+    """The start and the end of the child's output (a Rust panic says what first)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(LOG_TAIL // 2)
+            fh.seek(0, os.SEEK_END)
+            size = fh.tell()
+            if size <= LOG_TAIL:
+                fh.seek(0)
+                return fh.read().decode("utf-8", "replace")
+            fh.seek(size - LOG_TAIL // 2)
+            tail = fh.read()
+    except OSError:
+        return ""
+    return (head + b"\n[...]\n" + tail).decode("utf-8", "replace")

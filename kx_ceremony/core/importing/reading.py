@@ -13,9 +13,10 @@ import csv
 import io
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kx_ceremony.core import sandbox
@@ -23,6 +24,7 @@ from kx_ceremony.core.errors import Cancelled, UserError
 from kx_ceremony.core.importing import inspection, xlsx_parts
 from kx_ceremony.core.importing.inspection import refuse
 from kx_ceremony.core.importing.sheets import SHEET_LIMITS, sheet_order  # noqa: F401 - offered here too
+from kx_ceremony.core.sandbox_rows import SheetRows
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,9 @@ Cell = object  # str | float | int | bool | date | datetime | time | timedelta
 @dataclass
 class SheetData:
     name: str
-    rows: list[list[Cell]]
+    # A list (CSV), or the rows as they arrive from the reader child (sandbox_rows.py):
+    # reading a row may wait for it, or refuse the file if the reader fails meanwhile.
+    rows: Sequence[list[Cell]]
     # (row, column) from 0 -> "#N/A"-like error text, or xlsx_parts.NO_CACHED_VALUE.
     flags: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -128,7 +132,7 @@ class Source:
                     self._check_xml(name)
                     raise
             if ahead is not None:
-                return SheetData(name, ahead[0], ahead[1])  # type: ignore[arg-type]
+                return SheetData(name, self._guarded(ahead[0]), ahead[1])  # type: ignore[arg-type]
         flags = self._check_xml(name) if self.kind == "xlsx" else {}
         # .xls and .ods reach here unchecked by XML: the child refuses before making cells.
         with reader_boundary(self.path):
@@ -136,7 +140,12 @@ class Source:
                 rows = self._workbook.rows(name, SHEET_LIMITS)  # type: ignore[union-attr]
             except sandbox.SheetTooBig:
                 raise inspection.too_big(self.path, name) from None
-        return SheetData(name, rows, flags)
+        return SheetData(name, self._guarded(rows), flags)
+
+    def _guarded(self, rows: SheetRows) -> SheetRows:
+        """The rows still arriving, a failure meanwhile refused as any other read is."""
+        rows.boundary = partial(reader_boundary, self.path)
+        return rows
 
     def _check_xml(self, name: str) -> dict[tuple[int, int], str]:
         """Refuse a sheet too big by its XML, before calamine runs; its flagged cells."""

@@ -7,8 +7,9 @@ block ends the data. Every problem names its cell, what was found and what to do
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from kx_ceremony.core.importing import values as v
 from kx_ceremony.core.importing.award_choice import AMBIGUOUS, NEW, AwardResolver
@@ -46,7 +47,7 @@ _UNIQUE = (
 @dataclass
 class RowContext:
     sheet: str
-    rows: list[list[object]]
+    rows: Sequence[list[object]]
     first_data_row: int
     columns: list[ColumnMapping]
     flags: dict[tuple[int, int], str]
@@ -87,10 +88,10 @@ def build_rows(ctx: RowContext) -> list[ImportRow]:
     name_col = ctx.col["name"]
     detail_cols = [ctx.col[f] for f in DETAIL_FIELDS if f in ctx.col]
     after_gap = False
-    for index in range(ctx.first_data_row, total):
+    # Iterated, not indexed: the rows may still be arriving (reading.SheetData).
+    for index, row in enumerate(islice(ctx.rows, ctx.first_data_row, None), ctx.first_data_row):
         if index % CHECK_EVERY == 0:
             ctx.tick(index, total)
-        row = ctx.rows[index]
         for cell in row:
             if cell != "" and cell is not None:
                 break

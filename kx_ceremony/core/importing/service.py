@@ -138,7 +138,7 @@ def preview_import(
     tick = _report(progress, cancel)
     tick(0, 1, "Đang đọc tệp")
     source = Source(path)
-    try:
+    try:  # open until build_rows has read every row: they may still be arriving
         data, found = _choose_sheet(source, sheet)
         legacy = detect_legacy(data.rows)
         clean = TextCleaner(legacy)
@@ -153,37 +153,37 @@ def preview_import(
         columns = colmap.apply_overrides(columns, overrides, found.headers)
         codes = _codes(source, data, columns, found.first_data_row) if has_data else {}
         samples = column_samples(data.rows, found.first_data_row, width, clean)
+        fields = {c.field for c in columns}
+        if not has_data:
+            raise refuse(
+                path,
+                f"danh sách trống: trang «{data.name}» chỉ có dòng tiêu đề (dòng "
+                f"{found.header_rows[0] + 1}), chưa có người hay tập thể nào; không có gì để nhập.",
+            )
+        if "name" not in fields:
+            raise refuse(path, "chưa chọn cột họ tên; hãy gán một cột cho «họ tên / tên tập thể».")
+        forms, duplicates = storing.catalogue(store, ceremony_id)
+        matcher = AwardMatcher(forms)
+        list_choices = _list_choices(data, found, columns, clean, saved, choices)
+        award_map = {**_saved_award_map(saved, forms), **(award_map or {})}
+        resolver = AwardResolver(matcher, award_map, list_choices.award, add_awards)
+        _check_given_award(choices, resolver)
+        ctx = RowContext(
+            sheet=data.name,
+            rows=data.rows,
+            first_data_row=found.first_data_row,
+            columns=columns,
+            flags=data.flags,
+            clean=clean,
+            awards=resolver,
+            duplicates=duplicates,
+            choices=list_choices,
+            codes=codes,
+            tick=lambda done, total: tick(done, total, "Đang kiểm tra từng dòng"),
+        )
+        rows = build_rows(ctx)
     finally:
         source.close()
-    fields = {c.field for c in columns}
-    if not has_data:
-        raise refuse(
-            path,
-            f"danh sách trống: trang «{data.name}» chỉ có dòng tiêu đề (dòng "
-            f"{found.header_rows[0] + 1}), chưa có người hay tập thể nào; không có gì để nhập.",
-        )
-    if "name" not in fields:
-        raise refuse(path, "chưa chọn cột họ tên; hãy gán một cột cho «họ tên / tên tập thể».")
-    forms, duplicates = storing.catalogue(store, ceremony_id)
-    matcher = AwardMatcher(forms)
-    list_choices = _list_choices(data, found, columns, clean, saved, choices)
-    award_map = {**_saved_award_map(saved, forms), **(award_map or {})}
-    resolver = AwardResolver(matcher, award_map, list_choices.award, add_awards)
-    _check_given_award(choices, resolver)
-    ctx = RowContext(
-        sheet=data.name,
-        rows=data.rows,
-        first_data_row=found.first_data_row,
-        columns=columns,
-        flags=data.flags,
-        clean=clean,
-        awards=resolver,
-        duplicates=duplicates,
-        choices=list_choices,
-        codes=codes,
-        tick=lambda done, total: tick(done, total, "Đang kiểm tra từng dòng"),
-    )
-    rows = build_rows(ctx)
     if not rows:
         raise refuse(
             path,
