@@ -94,3 +94,30 @@ def test_a_failing_listener_never_fails_the_saved_change(store, demo_id, heard):
     finally:
         stop()
     assert heard[-1] == [HONOUREES]
+
+
+def test_a_failing_journal_listener_is_logged_with_its_cost_and_a_dead_one_dropped(
+    store, demo_id, caplog
+):
+    """The change is saved; the log says what the failure costs. A listener whose Qt object
+    is gone (a closed window) is dropped, not called on every later save."""
+    calls = []
+
+    def broken(_kept):
+        calls.append("broken")
+        raise ValueError("a bug in a view")
+
+    def dead(_kept):
+        calls.append("dead")
+        raise RuntimeError("Internal C++ object (UndoActions) already deleted.")
+
+    store.keep_journals(broken)
+    store.keep_journals(dead)
+    first, second = list_honourees(store, demo_id)[:2]
+    with caplog.at_level("WARNING"):
+        remove_honourees(store, demo_id, [first.id])
+        remove_honourees(store, demo_id, [second.id])
+    assert second.id not in {h.id for h in list_honourees(store, demo_id)}
+    assert calls == ["broken", "dead", "broken"]
+    assert "Hoàn tác will not offer this change" in caplog.text
+    assert "belongs to a closed window" in caplog.text

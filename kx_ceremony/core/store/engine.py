@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine
@@ -132,36 +133,19 @@ class Store:
             done = written.take_written(session)
             kept = journal.take(session)
         if done:
-            self._announce(done)
+            _tell(self._listeners, done, "the screens may show this change late")
         if kept is not None and kept.changes:
-            for listener in list(self._journal_listeners):
-                try:
-                    listener(kept)
-                except Exception:
-                    log.exception("a listener of the store's journal failed")
+            _tell(self._journal_listeners, kept, "Hoàn tác will not offer this change")
 
     def keep_journals(self, listener: Callable[[journal.Journal], None]) -> Callable[[], None]:
         """Give ``listener`` the journal of every committed write transaction (rows before
         and after); returns the function that stops it. It may be called from a worker."""
-        self._journal_listeners.append(listener)
-        return lambda: (
-            self._journal_listeners.remove(listener)
-            if listener in self._journal_listeners
-            else None
-        )
+        return _subscribe(self._journal_listeners, listener)
 
     def listen(self, listener: Callable[[written.Written], None]) -> Callable[[], None]:
         """Call ``listener`` after every committed transaction that wrote something; returns
         the function that stops it. It may be called from a worker thread."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
-    def _announce(self, done: written.Written) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener(done)
-            except Exception:  # a listener's failure never undoes or fails a saved change
-                log.exception("a listener of store changes failed")
+        return _subscribe(self._listeners, listener)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -171,6 +155,29 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _subscribe(listeners: list[Callable[[Any], None]], listener: Callable[[Any], None]):  # type: ignore[no-untyped-def]
+    listeners.append(listener)
+    return lambda: listeners.remove(listener) if listener in listeners else None
+
+
+def _tell(listeners: list[Callable[[Any], None]], news: object, otherwise: str) -> None:
+    """Hand a committed transaction's news to each listener. The change is saved whatever
+    a listener does: its failure is logged with what it costs (``otherwise``), never
+    raised into the caller, whose save succeeded."""
+    for listener in list(listeners):
+        try:
+            listener(news)
+        except RuntimeError as exc:  # a Qt object deleted without stopping its listener
+            if "already deleted" not in str(exc):
+                log.exception("a store listener failed: the change is saved; %s", otherwise)
+                continue
+            log.warning("a store listener belongs to a closed window; it is dropped: %s", exc)
+            if listener in listeners:
+                listeners.remove(listener)
+        except Exception:  # noqa: BLE001 - a listener is the window's code: any failure
+            log.exception("a store listener failed: the change is saved; %s", otherwise)
 
 
 # The first key of the advisory locks taken on imports (the second is the ceremony id), so
