@@ -227,22 +227,29 @@ def test_an_import_is_one_step_its_new_award_form_too(kept, tmp_path):
     assert rows() == after
 
 
-def test_putting_back_someone_typed_in_again_elsewhere_is_refused_whole(kept):
+def test_putting_back_someone_typed_in_again_elsewhere_is_refused_whole(kept, any_db):
     """Two people deleted; one of them typed in again on another PC (a write this history
     never saw): undoing the delete would list them twice, so nothing is put back."""
     store, ceremony_id, history = kept
     first, second = list_honourees(store, ceremony_id)[:2]
     remove_honourees(store, ceremony_id, [first.id, second.id])
-    elsewhere = History()  # another window's history: this one does not see the add
-    store._journal_listeners.clear()
-    store.keep_journals(elsewhere.record)
-    add_honouree(
-        store,
-        ceremony_id,
-        HonoureeInput(
-            name=second.name, award_form_id=second.award_form_id, unit=second.unit, kind=second.kind
-        ),
-    )
+    from kx_ceremony.core.store import open_store
+
+    elsewhere = open_store(any_db)  # another PC's program: this history never hears of it
+    try:
+        add_honouree(
+            elsewhere,
+            ceremony_id,
+            HonoureeInput(
+                name=second.name,
+                award_form_id=second.award_form_id,
+                unit=second.unit,
+                kind=second.kind,
+            ),
+        )
+    finally:
+        elsewhere.close()
+    assert history.undo_label(ceremony_id) == "xóa 2 người nhận"
     before = snapshot(store)
     with pytest.raises(UserError, match="đã có lại trong danh sách"):
         history.undo(store, ceremony_id)

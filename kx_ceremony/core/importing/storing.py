@@ -154,7 +154,7 @@ def insert_rows(session: Session, records: list[tuple[object, ...]]) -> None:
     key = _HONOUREES.c.id
     if conn.dialect.name == "sqlite" and records:
         # One writer at a time on SQLite (BEGIN IMMEDIATE): the new ids are those above.
-        before = conn.execute(select(func.max(key))).scalar() or 0 if kept else 0
+        before = (conn.execute(select(func.max(key))).scalar() or 0) if kept else 0
         sqlite_bulk.insert_many(conn, _HONOUREES.name, COLUMNS, records)
         if kept:
             added = conn.execute(select(key).where(key > before)).scalars().all()

@@ -20,7 +20,7 @@ def _one_kind(rows: Sequence[RowChange]) -> str:
 
 def _named(verb: str, what: str, rows: Sequence[RowChange], many: str) -> str:
     if len(rows) == 1 and rows[0].name:
-        return f"{verb} {what}«{rows[0].name}»".replace("  ", " ")
+        return f"{verb} {what}«{rows[0].name}»"
     return f"{verb} {len(rows)} {many}"
 
 

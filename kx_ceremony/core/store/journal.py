@@ -17,6 +17,7 @@ since by someone else (another PC, a print run) refuses the whole step, never ov
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -218,6 +219,18 @@ def _before_delete(mapper: Mapper[Any], conn: Connection, target: object) -> Non
         _note_removed(journal, conn, table, row, cascade=False)
 
 
+@functools.cache
+def _referrers(table: Table) -> tuple[tuple[Table, Any, str], ...]:
+    """(table, column, "CASCADE" | "SET NULL") for each foreign key the database acts on
+    when a row of ``table`` is removed: found once per table, not once per row."""
+    return tuple(
+        (other, fk.parent, (fk.ondelete or "").upper())
+        for other in table.metadata.sorted_tables
+        for fk in other.foreign_keys
+        if fk.column.table is table and (fk.ondelete or "").upper() in {"CASCADE", "SET NULL"}
+    )
+
+
 def _note_removed(
     journal: Journal, conn: Connection, table: Table, row: dict[str, Any], *, cascade: bool
 ) -> None:
@@ -225,29 +238,22 @@ def _note_removed(
     if not journal.complete:
         return
     key = row[_key_column(table).name]
-    for other in table.metadata.sorted_tables:
-        for fk in other.foreign_keys:
-            if fk.column.table is not table:
-                continue
-            action = (fk.ondelete or "").upper()
-            if action not in {"CASCADE", "SET NULL"}:
-                continue
-            column = fk.parent
-            for child in conn.execute(select(other).where(column == key)).mappings():
-                child = dict(child)
-                if action == "CASCADE":
-                    _note_removed(journal, conn, other, child, cascade=True)
-                else:
-                    journal.add(
-                        RowChange(
-                            other.name,
-                            child[_key_column(other).name],
-                            {column.name: key},
-                            {column.name: None},
-                            cascade=True,
-                            **_hints(other, child),
-                        )
+    for other, column, action in _referrers(table):
+        for child in conn.execute(select(other).where(column == key)).mappings():
+            child = dict(child)
+            if action == "CASCADE":
+                _note_removed(journal, conn, other, child, cascade=True)
+            else:
+                journal.add(
+                    RowChange(
+                        other.name,
+                        child[_key_column(other).name],
+                        {column.name: key},
+                        {column.name: None},
+                        cascade=True,
+                        **_hints(other, child),
                     )
+                )
     journal.add(RowChange(table.name, key, row, None, cascade=cascade, **_hints(table, row)))
 
 
